@@ -1,0 +1,241 @@
+/**
+ * @module distribution
+ * Forced distribution: grade quotas per scope (company, department, team …) with a stated
+ * rounding and tie policy. Deterministic: equal totals are ordered by the tie-break sources
+ * and finally by employee id, so the same data always gives the same grades.
+ */
+import type { Distribution, Scheme } from '../../schemas/generated/scheme.ts';
+import type { EmployeeRun } from './employee-run.ts';
+import { coefficientOf } from './employee-run.ts';
+import { formatNumber } from './inputs.ts';
+import type { DistributionGroupResult } from './result.ts';
+
+type Rounding = NonNullable<Distribution['rounding']>;
+
+/**
+ * Order employees best first: total, then tie-break sources, then id.
+ * @example [...runs].sort(rankComparator(scheme))
+ */
+export function rankComparator(scheme: Scheme): (a: EmployeeRun, b: EmployeeRun) => number {
+  const tieBreak = scheme.population?.distribution?.tieBreak ?? [];
+  return (a, b) => {
+    const ta = a.result?.total ?? -Infinity;
+    const tb = b.result?.total ?? -Infinity;
+    if (ta !== tb) return tb - ta;
+    for (const t of tieBreak) {
+      const va = tieValue(a, t.source);
+      const vb = tieValue(b, t.source);
+      if (va !== vb) return (t.order ?? 'higher-better') === 'higher-better' ? vb - va : va - vb;
+    }
+    return a.employee.id < b.employee.id ? -1 : a.employee.id > b.employee.id ? 1 : 0;
+  };
+}
+
+function tieValue(run: EmployeeRun, source: string): number {
+  const [namespace, key] = source.split('.');
+  const v = namespace === 'indicators' ? run.indicatorResults.get(key)?.score : run.prepared.values[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : -Infinity;
+}
+
+/**
+ * Competition ranks by total within the scope (1 = best; equal totals share a rank).
+ * @example assignRanks(runs, 'department', comparator)
+ */
+export function assignRanks(runs: EmployeeRun[], scope: string, compare: (a: EmployeeRun, b: EmployeeRun) => number): void {
+  for (const members of groupBy(runs.filter((r) => r.result?.total !== null && r.result?.total !== undefined), scope).values()) {
+    const sorted = [...members].sort(compare);
+    let rank = 0;
+    sorted.forEach((run, i) => {
+      if (i === 0 || run.result!.total !== sorted[i - 1].result!.total) rank = i + 1;
+      run.result!.rank = { scope, position: rank, of: sorted.length };
+    });
+  }
+}
+
+/**
+ * Apply the scheme's forced distribution to graded employees, per scope group.
+ * @example applyDistribution(scheme, runs) // → one DistributionGroupResult per department
+ */
+export function applyDistribution(scheme: Scheme, runs: EmployeeRun[]): DistributionGroupResult[] {
+  const def = scheme.population?.distribution;
+  if (!def) return [];
+  const scope = def.scope ?? 'all';
+  const compare = rankComparator(scheme);
+  const order = scheme.grading.grades.map((g) => g.key);
+  const results: DistributionGroupResult[] = [];
+  const groups = [...groupBy(runs, scope)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [group, members] of groups) {
+    const pool = members.filter((r) => r.result?.grade !== null && r.result?.grade !== undefined && !r.gradeLocked).sort(compare);
+    const n = pool.length;
+    const before = countGrades(order, pool.map((r) => r.result!.grade!));
+    const outcome: DistributionGroupResult = { scope, group, size: n, forced: false, quota: {}, before, after: before, notes: [] };
+    results.push(outcome);
+    const locked = members.filter((r) => r.gradeLocked).length;
+    if (locked) outcome.notes.push(`${locked} employee(s) with a veto grade are outside the distribution.`);
+    if (n === 0) continue;
+    if (def.minPopulation !== undefined && n < def.minPopulation) {
+      outcome.notes.push(`Not forced: ${n} people, fewer than the minimum of ${def.minPopulation}.`);
+      continue;
+    }
+    outcome.forced = true;
+    const grades = pool.map((r) => r.result!.grade!);
+    const reasons: string[] = pool.map(() => 'within quota');
+    if ((def.mode ?? 'limits') === 'exact') forceExact(def, order, pool, grades, reasons, outcome);
+    else forceLimits(def, order, pool, grades, reasons, outcome);
+    pool.forEach((run, i) => {
+      const result = run.result!;
+      result.distribution = { scope, rank: i + 1, scopeSize: n, gradeBefore: result.grade, gradeAfter: grades[i], reason: reasons[i] };
+      result.grade = grades[i];
+      result.coefficient = coefficientOf(scheme, result.grade);
+    });
+    outcome.after = countGrades(order, grades);
+  }
+  return results;
+}
+
+function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: string[], outcome: DistributionGroupResult): void {
+  const n = pool.length;
+  const shares = order.map((g) => def.quotas[g]?.share ?? 0);
+  const counts = exactCounts(shares, n, def.rounding ?? 'largest-remainder');
+  order.forEach((g, i) => (outcome.quota[g] = { exact: counts[i] }));
+  const byPosition: number[] = [];
+  counts.forEach((c, gi) => {
+    for (let k = 0; k < c; k++) byPosition.push(gi);
+  });
+  // Equal totals across a quota edge follow the tie policy.
+  const ties = def.ties ?? 'break';
+  if (ties !== 'break') {
+    let start = 0;
+    while (start < n) {
+      let end = start;
+      while (end + 1 < n && pool[end + 1].result!.total === pool[start].result!.total) end++;
+      const slice = byPosition.slice(start, end + 1);
+      const chosen = ties === 'share-better' ? Math.min(...slice) : Math.max(...slice);
+      for (let i = start; i <= end; i++) byPosition[i] = chosen;
+      start = end + 1;
+    }
+  }
+  byPosition.forEach((gi, i) => {
+    const grade = order[gi];
+    const from = grades[i];
+    grades[i] = grade;
+    reasons[i] = `ranked ${i + 1} of ${n}: exact distribution gives ${grade} to ${counts[gi]} people (${formatNumber((shares[gi] ?? 0) * 100)}%)${from !== grade ? `; band grade was ${from}` : ''}`;
+  });
+}
+
+/** Head counts for exact shares that add up to n. */
+export function exactCounts(shares: number[], n: number, rounding: Rounding): number[] {
+  const ideal = shares.map((s) => s * n);
+  let counts: number[];
+  if (rounding === 'largest-remainder') {
+    counts = ideal.map((x) => Math.floor(x + 1e-9));
+    const order = ideal.map((x, i) => ({ i, r: x - Math.floor(x + 1e-9) })).sort((a, b) => b.r - a.r || a.i - b.i);
+    let left = n - counts.reduce((a, b) => a + b, 0);
+    for (const { i } of order) {
+      if (left <= 0) break;
+      if (shares[i] > 0) {
+        counts[i]++;
+        left--;
+      }
+    }
+    return counts;
+  }
+  counts = ideal.map((x) => roundCount(x, rounding));
+  // Whatever rounding leaves over or takes away goes to the grade with the largest share.
+  const largest = shares.indexOf(Math.max(...shares));
+  counts[largest] = Math.max(0, counts[largest] + n - counts.reduce((a, b) => a + b, 0));
+  let excess = counts.reduce((a, b) => a + b, 0) - n;
+  for (let i = counts.length - 1; excess > 0 && i >= 0; i--) {
+    const take = Math.min(excess, counts[i]);
+    counts[i] -= take;
+    excess -= take;
+  }
+  return counts;
+}
+
+function roundCount(x: number, rounding: Rounding | 'floor' | 'ceil'): number {
+  if (rounding === 'floor') return Math.floor(x + 1e-9);
+  if (rounding === 'ceil') return Math.ceil(x - 1e-9);
+  return Math.floor(x + 0.5 + 1e-9);
+}
+
+function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: string[], outcome: DistributionGroupResult): void {
+  const n = pool.length;
+  const rounding = def.rounding ?? 'largest-remainder';
+  // Caps round down and floors round up under largest-remainder, so a limit is never broken by rounding.
+  const cap = (share: number) => roundCount(share * n, rounding === 'largest-remainder' ? 'floor' : rounding);
+  const floor = (share: number) => roundCount(share * n, rounding === 'largest-remainder' ? 'ceil' : rounding);
+  const ties = def.ties ?? 'break';
+  const totalOf = (i: number) => pool[i].result!.total;
+
+  order.forEach((g, gi) => {
+    const q = def.quotas[g];
+    if (q?.max === undefined) return;
+    const limit = cap(q.max);
+    outcome.quota[g] = { ...outcome.quota[g], max: limit };
+    const members = grades.map((x, i) => (x === g ? i : -1)).filter((i) => i >= 0);
+    if (members.length <= limit) return;
+    let keep = limit;
+    if (ties === 'share-better') while (keep < members.length && keep > 0 && totalOf(members[keep]) === totalOf(members[keep - 1])) keep++;
+    if (ties === 'share-worse') while (keep > 0 && keep < members.length && totalOf(members[keep - 1]) === totalOf(members[keep])) keep--;
+    if (gi === order.length - 1) {
+      outcome.notes.push(`${g} is over its limit but is the lowest grade; nobody can move down.`);
+      return;
+    }
+    members.slice(keep).forEach((i, k) => {
+      grades[i] = order[gi + 1];
+      reasons[i] = `${g} is limited to ${formatNumber(q.max! * 100)}% of ${n} = ${limit}; ranked ${keep + k + 1} among ${members.length} with ${g}, moved to ${order[gi + 1]}`;
+    });
+  });
+
+  for (const gl of def.groupLimits ?? []) {
+    const limit = cap(gl.max);
+    const inGroup = (i: number) => gl.grades.includes(grades[i]);
+    let guard = n * order.length;
+    while (guard-- > 0) {
+      const members = grades.map((_, i) => i).filter(inGroup);
+      if (members.length <= limit) break;
+      const worst = members[members.length - 1];
+      const gi = order.indexOf(grades[worst]);
+      if (gi < 0 || gi === order.length - 1) break;
+      const from = grades[worst];
+      grades[worst] = order[gi + 1];
+      reasons[worst] = `${gl.grades.join('+')} is limited to ${formatNumber(gl.max * 100)}% of ${n} = ${limit}; moved from ${from} to ${grades[worst]}`;
+    }
+  }
+
+  [...order].reverse().forEach((g) => {
+    const q = def.quotas[g];
+    if (q?.min === undefined) return;
+    const need = floor(q.min);
+    const gi = order.indexOf(g);
+    outcome.quota[g] = { ...outcome.quota[g], min: need };
+    let have = grades.filter((x) => x === g).length;
+    // The lowest-ranked people with a better grade move down into g.
+    for (let i = n - 1; i >= 0 && have < need; i--) {
+      if (order.indexOf(grades[i]) < gi) {
+        const from = grades[i];
+        grades[i] = g;
+        reasons[i] = `${g} needs at least ${formatNumber(q.min * 100)}% of ${n} = ${need}; ranked ${i + 1} of ${n}, moved from ${from}`;
+        have++;
+      }
+    }
+  });
+}
+
+function countGrades(order: string[], grades: string[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(order.map((g) => [g, 0]));
+  for (const g of grades) counts[g] = (counts[g] ?? 0) + 1;
+  return counts;
+}
+
+function groupBy(runs: EmployeeRun[], scope: string): Map<string, EmployeeRun[]> {
+  const groups = new Map<string, EmployeeRun[]>();
+  for (const run of runs) {
+    const key = run.scopeValue(scope);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(run);
+  }
+  return groups;
+}

@@ -1,0 +1,351 @@
+/**
+ * @module employee-run
+ * The evaluation of one employee, step by step: indicators in dependency order, then the
+ * weighted total, bonus and deduction points, the band grade and grade adjustments.
+ * Population evaluation drives many of these side by side and fills in population values.
+ */
+import type { Scheme } from '../../schemas/generated/scheme.ts';
+import { traceLogic, type TraceStep } from '../logic/index.ts';
+import { isYardstickError } from '../errors.ts';
+import type { CompiledScheme, CompiledRule, PositionPlan } from './compile.ts';
+import { prepareInputs, formatNumber, type PreparedInputs, type RaterPeerMeans } from './inputs.ts';
+import { roundDecimal } from './rounding.ts';
+import { gradeForTotal, shiftGrade } from './grading.ts';
+import type { AdjustmentResult, DimensionResult, EmployeeResult, IndicatorResult, IndicatorStatus } from './result.ts';
+
+/** One employee's data for a cycle. */
+export interface EmployeeData {
+  id: string;
+  position?: string | null;
+  department?: string | null;
+  /** Other attributes rules and scopes may use: level, team, group, … */
+  attributes?: Record<string, string | number | boolean | null>;
+  inputs: Record<string, unknown>;
+}
+
+export interface EvaluateOptions {
+  /** Record each rule's evaluation steps (default true). Turn off for bulk runs. */
+  explain?: boolean;
+  /** Population values computed elsewhere (e.g. stored with the cycle), read as population.<key>. */
+  population?: Record<string, unknown>;
+  /** Means over peers per multi-rater input and group, for the peer-mean fallback. */
+  raterPeerMeans?: RaterPeerMeans;
+}
+
+// Operators whose trace step says which branch, band or table row decided the score.
+const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
+
+/** Mutable state of one employee's evaluation; internal to the rules pipeline. */
+export class EmployeeRun {
+  readonly employee: EmployeeData;
+  readonly plan: PositionPlan;
+  readonly prepared: PreparedInputs;
+  readonly data: {
+    inputs: Record<string, unknown>;
+    params: Record<string, unknown>;
+    indicators: Record<string, unknown>;
+    population: Record<string, unknown>;
+    employee: Record<string, unknown>;
+  };
+  readonly indicatorResults = new Map<string, IndicatorResult>();
+  readonly notes: string[] = [];
+  result?: EmployeeResult;
+  /** A veto fixes the grade: later grade adjustments and the distribution leave it alone. */
+  gradeLocked = false;
+
+  private readonly compiled: CompiledScheme;
+  private readonly explain: boolean;
+
+  constructor(compiled: CompiledScheme, employee: EmployeeData, options: EvaluateOptions = {}) {
+    this.compiled = compiled;
+    this.employee = employee;
+    this.explain = options.explain ?? true;
+    this.plan = compiled.plan(employee.position);
+    this.prepared = prepareInputs(compiled.scheme, employee.inputs ?? {}, options.raterPeerMeans);
+    for (const [key, note] of Object.entries(this.prepared.notes)) this.notes.push(`${key}: ${note}`);
+    this.data = {
+      inputs: this.prepared.values,
+      params: compiled.params,
+      indicators: Object.create(null),
+      population: Object.assign(Object.create(null), options.population ?? {}),
+      employee: Object.assign(Object.create(null), employee.attributes ?? {}, {
+        id: employee.id,
+        position: employee.position ?? null,
+        department: employee.department ?? null,
+      }),
+    };
+  }
+
+  get scheme(): Scheme {
+    return this.compiled.scheme;
+  }
+
+  /** The employee's value for a peer-group scope such as department or team. */
+  scopeValue(scope: string): string {
+    if (scope === 'all') return 'all';
+    const v = this.data.employee[scope];
+    return v === null || v === undefined ? '(none)' : String(v);
+  }
+
+  /** Compute one indicator from inputs, params and what is already computed. */
+  evaluateIndicator(key: string): void {
+    const ind = this.compiled.indicators.get(key)!;
+    const weight = Object.hasOwn(this.plan.weights.indicators, key) ? this.plan.weights.indicators[key] : null;
+    const base = { key, title: ind.def.title, dimension: ind.def.dimension ?? null, weight, score: null, weighted: null, trace: [] as TraceStep[] };
+    if (!this.plan.relevant.has(key)) {
+      this.indicatorResults.set(key, { ...base, status: 'not-applicable', used: {}, explanation: `not assessed for position "${this.plan.weights.row}"` });
+      return;
+    }
+    const broken = this.compiled.brokenIndicators.get(key);
+    if (broken) {
+      this.indicatorResults.set(key, { ...base, status: 'error', used: {}, explanation: broken });
+      return;
+    }
+    const { used, blocker } = this.gather(ind.score);
+    if (blocker) {
+      this.indicatorResults.set(key, { ...base, status: blocker.status, used, explanation: blocker.message });
+      return;
+    }
+    let raw: unknown;
+    let trace: TraceStep[] = [];
+    try {
+      if (this.explain) ({ result: raw, steps: trace } = traceLogic(ind.score.rule, this.data));
+      else raw = ind.score.run(this.data);
+    } catch (err) {
+      const message = isYardstickError(err) ? err.message : `the rule failed: ${(err as Error).message}`;
+      this.indicatorResults.set(key, { ...base, status: 'error', used, explanation: message, trace });
+      return;
+    }
+    const outcome = classify(raw, ind.score);
+    if (outcome.status !== 'ok') {
+      this.indicatorResults.set(key, { ...base, status: outcome.status, used, explanation: outcome.message, trace });
+      return;
+    }
+    const rounding = this.scheme.rounding;
+    const decimals = ind.def.decimals ?? rounding?.indicatorDecimals;
+    const score = decimals === undefined ? outcome.value : roundDecimal(outcome.value, decimals, rounding?.mode ?? 'half-up');
+    this.data.indicators[key] = score;
+    this.indicatorResults.set(key, { ...base, status: 'ok', score, used, trace, explanation: explainScore(score, used, trace) });
+  }
+
+  /** Collect the values a rule reads; the first unusable one blocks the rule. */
+  private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; message: string } } {
+    const used: Record<string, unknown> = {};
+    const problems: Array<{ status: IndicatorStatus; message: string }> = [];
+    for (const p of rule.refs.params) {
+      if (this.compiled.blankParams.has(p)) problems.push({ status: 'missing-param', message: `parameter "${p}" has no value yet` });
+      else if (Object.hasOwn(this.compiled.params, p)) used[`params.${p}`] = this.compiled.params[p];
+    }
+    for (const i of rule.refs.inputs) {
+      used[`inputs.${i}`] = this.prepared.values[i] ?? null;
+      const problem = this.prepared.problems[i];
+      if (problem) problems.push(problem);
+    }
+    for (const j of rule.refs.indicators) {
+      const dep = this.indicatorResults.get(j);
+      if (!dep) continue; // unknown indicator: analysis reports it; the rule reads null
+      used[`indicators.${j}`] = dep.score;
+      if (dep.status !== 'ok') problems.push({ status: dep.status, message: `indicator "${j}" has no score (${dep.explanation})` });
+    }
+    for (const q of rule.refs.population) {
+      const v = this.data.population[q];
+      used[`population.${q}`] = v ?? null;
+      if (v === null || v === undefined) problems.push({ status: 'missing-population', message: `population value "${q}" is not available (needs the whole population, or too few peers)` });
+    }
+    if (!problems.length) return { used };
+    const order: IndicatorStatus[] = ['missing-param', 'missing-input', 'out-of-range', 'missing-population', 'error', 'division-by-zero', 'invalid-result'];
+    problems.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+    return { used, blocker: { status: problems[0].status, message: problems.map((p) => p.message).join('; ') } };
+  }
+
+  /** Totals, point adjustments, band grade and the grade adjustments that come before the distribution. */
+  finishScores(): EmployeeResult {
+    const scheme = this.scheme;
+    const indicators = scheme.indicators.filter((d, i, all) => all.findIndex((x) => x.key === d.key) === i).map((d) => this.indicatorResults.get(d.key)!);
+    const weights = this.plan.weights;
+    const sum = scheme.aggregation === 'sum';
+    const dimensionDefs = scheme.dimensions ?? [];
+    const hasDimensions = dimensionDefs.length > 0;
+    const counted = indicators.filter((r) => r.weight !== null);
+    const complete = counted.every((r) => r.status === 'ok');
+
+    const subtotals: Record<string, number> = Object.create(null);
+    let baseTotal = 0;
+    for (const r of counted) {
+      if (r.status !== 'ok' || r.score === null || r.weight === null) continue;
+      const within = sum ? r.score : (r.score * r.weight) / 100;
+      const dim = hasDimensions && r.dimension && Object.hasOwn(weights.dimensions, r.dimension) ? r.dimension : null;
+      if (dim) subtotals[dim] = (subtotals[dim] ?? 0) + within;
+      const contribution = dim && !sum ? (within * weights.dimensions[dim]) / 100 : within;
+      r.weighted = contribution;
+      baseTotal += contribution;
+    }
+    const dimensions: DimensionResult[] = dimensionDefs.map((d) => {
+      const weight = Object.hasOwn(weights.dimensions, d.key) ? weights.dimensions[d.key] : null;
+      const has = counted.some((r) => r.dimension === d.key);
+      const subtotal = complete && has ? (subtotals[d.key] ?? 0) : null;
+      return { key: d.key, title: d.title, weight, subtotal, weighted: subtotal === null || weight === null ? null : sum ? subtotal : (subtotal * weight) / 100 };
+    });
+    const derived: Record<string, number | null> = {};
+    for (const d of scheme.derivedScores ?? []) {
+      derived[d.key] = complete ? this.roundTotal(Object.entries(d.dimensions).reduce((a, [k, w]) => a + ((subtotals[k] ?? 0) * w) / 100, 0)) : null;
+    }
+
+    const adjustments: AdjustmentResult[] = [];
+    let total: number | null = complete ? this.roundTotal(baseTotal) : null;
+    const base = total;
+    if (total !== null) {
+      const context = this.adjustmentContext(base, subtotals);
+      for (const adj of this.compiled.adjustments) {
+        if (adj.def.kind !== 'bonus' && adj.def.kind !== 'deduction') continue;
+        context.total = total;
+        const outcome = this.applyPoints(adj, context);
+        adjustments.push(outcome);
+        if (outcome.applied && outcome.points) total = this.roundTotal(total + outcome.points);
+      }
+    } else {
+      const missing = counted.filter((r) => r.status !== 'ok').map((r) => `${r.key} (${r.status})`);
+      this.notes.push(`No total: ${missing.length} indicator(s) without a score: ${missing.join(', ')}.`);
+    }
+
+    let bandGrade: string | null = null;
+    if (total !== null) {
+      const graded = gradeForTotal(this.compiled, total, this.adjustmentContext(base, subtotals, total));
+      bandGrade = graded.grade;
+      if (graded.note) this.notes.push(graded.note);
+    }
+    this.result = {
+      employeeId: this.employee.id,
+      position: this.employee.position ?? null,
+      department: this.employee.department ?? null,
+      schemeKey: scheme.key,
+      schemeHash: this.compiled.hash,
+      status: complete ? 'ok' : 'incomplete',
+      indicators,
+      dimensions,
+      baseTotal: base,
+      adjustments,
+      total,
+      derived,
+      bandGrade,
+      grade: bandGrade,
+      coefficient: null,
+      population: Object.fromEntries(Object.entries(this.data.population)),
+      notes: this.notes,
+    };
+    this.applyGradeAdjustments('before-distribution');
+    return this.result;
+  }
+
+  /** Veto, set-grade and grade-bump adjustments of one stage, in document order. */
+  applyGradeAdjustments(stage: 'before-distribution' | 'after-distribution'): void {
+    const result = this.result!;
+    const subtotals = Object.fromEntries(result.dimensions.map((d) => [d.key, d.subtotal]));
+    for (const adj of this.compiled.adjustments) {
+      const def = adj.def;
+      if (def.kind === 'bonus' || def.kind === 'deduction' || (def.stage ?? 'before-distribution') !== stage) continue;
+      const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage, applied: false, gradeBefore: result.grade, gradeAfter: result.grade, note: '' };
+      result.adjustments.push(entry);
+      if (result.grade === null && def.kind === 'grade-bump') {
+        entry.note = 'not applied: there is no grade to move';
+        continue;
+      }
+      if (this.gradeLocked) {
+        entry.note = 'not applied: the grade is fixed by a veto';
+        continue;
+      }
+      const context = { ...this.adjustmentContext(result.baseTotal, subtotals, result.total), grade: result.grade };
+      const fires = this.condition(adj.when, context);
+      if (fires !== true) {
+        entry.note = fires === false ? 'condition not met' : fires;
+        continue;
+      }
+      if (def.kind === 'grade-bump') result.grade = shiftGrade(this.scheme, result.grade!, def.steps ?? 0);
+      else result.grade = def.grade ?? result.grade;
+      if (def.kind === 'veto') this.gradeLocked = true;
+      entry.applied = true;
+      entry.gradeAfter = result.grade;
+      entry.note = `${def.title ?? def.key}: grade ${entry.gradeBefore ?? '(none)'} → ${result.grade}${def.kind === 'veto' ? ' (veto)' : ''}`;
+      if (def.kind === 'veto') this.notes.push(entry.note);
+    }
+    result.coefficient = coefficientOf(this.scheme, result.grade);
+  }
+
+  private adjustmentContext(baseTotal: number | null, subtotals: Record<string, number | null>, total: number | null = baseTotal): Record<string, unknown> {
+    return { ...this.data, total, baseTotal, dimensions: subtotals };
+  }
+
+  private applyPoints(adj: CompiledScheme['adjustments'][number], context: Record<string, unknown>): AdjustmentResult {
+    const def = adj.def;
+    const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage: 'before-distribution', applied: false, note: '' };
+    const fires = this.condition(adj.when, context);
+    if (fires !== true) {
+      entry.note = fires === false ? 'condition not met' : fires;
+      return entry;
+    }
+    const raw = adj.points ? safeRun(adj.points, context) : 0;
+    if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+      entry.note = `not applied: points rule gave ${JSON.stringify(raw)}, not a number`;
+      return entry;
+    }
+    const points = Math.max(0, raw);
+    const capped = def.cap !== undefined ? Math.min(points, def.cap) : points;
+    entry.applied = capped > 0;
+    entry.points = def.kind === 'bonus' ? capped : -capped;
+    entry.note = `${def.title ?? def.key}: ${def.kind === 'bonus' ? '+' : '−'}${formatNumber(capped)}${def.cap !== undefined && points > def.cap ? ` (${formatNumber(points)} capped at ${formatNumber(def.cap)})` : ''}`;
+    return entry;
+  }
+
+  /** true, false, or a message saying why the condition could not be evaluated. */
+  private condition(rule: CompiledRule | undefined, context: Record<string, unknown>): true | false | string {
+    if (!rule) return true;
+    if (rule.error) return `not applied: ${rule.error.message}`;
+    try {
+      return truthy(rule.run(context));
+    } catch (err) {
+      return `not applied: ${(err as Error).message}`;
+    }
+  }
+
+  private roundTotal(value: number): number {
+    const r = this.scheme.rounding;
+    return r?.totalDecimals === undefined ? value : roundDecimal(value, r.totalDecimals, r.mode ?? 'half-up');
+  }
+}
+
+function safeRun(rule: CompiledRule, data: unknown): unknown {
+  try {
+    return rule.run(data);
+  } catch {
+    return null;
+  }
+}
+
+/** JSON Logic truthiness: empty arrays are false. */
+function truthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+/** Is the rule's result a usable score? */
+function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: number } | { status: Exclude<IndicatorStatus, 'ok'>; message: string } {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { status: 'ok', value: raw === 0 ? 0 : raw };
+  if (typeof raw === 'number') {
+    return rule.divides
+      ? { status: 'division-by-zero', message: 'the rule divides by zero for these inputs (e.g. a target of 0); use div with a fallback to say what should happen' }
+      : { status: 'invalid-result', message: `the rule gave ${String(raw)}, not a usable number` };
+  }
+  if (typeof raw === 'boolean') return { status: 'ok', value: raw ? 1 : 0 };
+  return { status: 'invalid-result', message: `the rule gave ${JSON.stringify(raw) ?? 'nothing'}, not a number` };
+}
+
+function explainScore(score: number, used: Record<string, unknown>, trace: TraceStep[]): string {
+  const values = Object.entries(used).map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`);
+  const decisive = trace.filter((s) => DECISIVE_OPS.has(s.op)).slice(-3).map((s) => s.text);
+  return [`${formatNumber(score)} points`, values.length ? `from ${values.join(', ')}` : '', decisive.length ? `(${decisive.join('; ')})` : ''].filter(Boolean).join(' ');
+}
+
+/** The pay or bonus coefficient of a grade, if the scheme defines one. */
+export function coefficientOf(scheme: Scheme, grade: string | null): number | null {
+  if (grade === null) return null;
+  return scheme.grading.grades.find((g) => g.key === grade)?.coefficient ?? null;
+}

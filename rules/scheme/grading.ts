@@ -1,0 +1,58 @@
+/**
+ * @module grading
+ * From a total to a grade: the first band whose explicit edges contain the total, or the
+ * scheme's grading rule; and moving a grade up or down the scheme's grade order.
+ */
+import type { Band, Scheme } from '../../schemas/generated/scheme.ts';
+import { formatNumber } from './inputs.ts';
+import type { CompiledScheme } from './compile.ts';
+
+/**
+ * Does the band contain the value? Edges default to [min, max).
+ * @example bandContains({ grade: 'B', min: 80, max: 90 }, 90) // false
+ */
+export function bandContains(band: Band, value: number): boolean {
+  if (band.min !== undefined && band.min !== null && (band.includeMin === false ? value <= band.min : value < band.min)) return false;
+  if (band.max !== undefined && band.max !== null && (band.includeMax === true ? value > band.max : value >= band.max)) return false;
+  return true;
+}
+
+/**
+ * Human form of a band's edges, e.g. "[80, 90)" or "≥ 90".
+ * @example describeBand({ grade: 'A', min: 90 }) // '[90, ∞)'
+ */
+export function describeBand(band: Band): string {
+  const lo = band.min ?? null;
+  const hi = band.max ?? null;
+  return `${lo === null ? '(-∞' : `${band.includeMin === false ? '(' : '['}${formatNumber(lo)}`}, ${hi === null ? '∞)' : `${formatNumber(hi)}${band.includeMax ? ']' : ')'}`}`;
+}
+
+/** The grade for a total, with a note when no band or a bad rule result leaves it ungraded. */
+export function gradeForTotal(compiled: CompiledScheme, total: number, context: Record<string, unknown>): { grade: string | null; note?: string } {
+  const grading = compiled.scheme.grading;
+  if (compiled.gradingRule) {
+    const rule = compiled.gradingRule;
+    if (rule.error) return { grade: null, note: `No grade: ${rule.error.message}` };
+    let value: unknown;
+    try {
+      value = rule.run(context);
+    } catch (err) {
+      return { grade: null, note: `No grade: the grading rule failed: ${(err as Error).message}` };
+    }
+    if (typeof value === 'string' && grading.grades.some((g) => g.key === value)) return { grade: value };
+    return { grade: null, note: `No grade: the grading rule gave ${JSON.stringify(value)}, which is not a declared grade` };
+  }
+  const band = (grading.bands ?? []).find((b) => bandContains(b, total));
+  return band ? { grade: band.grade } : { grade: null, note: `No grade: no band contains the total ${formatNumber(total)}` };
+}
+
+/**
+ * Move a grade along the scheme's order (best first); +1 is one grade better. Stops at the ends.
+ * @example shiftGrade(scheme, 'B', 1) // 'A'
+ */
+export function shiftGrade(scheme: Scheme, grade: string, steps: number): string {
+  const order = scheme.grading.grades.map((g) => g.key);
+  const index = order.indexOf(grade);
+  if (index < 0) return grade;
+  return order[Math.max(0, Math.min(order.length - 1, index - steps))];
+}

@@ -1,0 +1,211 @@
+/**
+ * @module inputs
+ * Checking and preparing one employee's inputs against the scheme's declared inputs:
+ * type and range checks, defaults, and the aggregation of multi-rater ratings.
+ */
+import type { Input, Raters, Scheme } from '../../schemas/generated/scheme.ts';
+
+/** Why an input cannot be used. */
+export interface InputProblem {
+  status: 'missing-input' | 'out-of-range';
+  message: string;
+}
+
+/** Inputs ready for rules, plus what was wrong and how multi-rater values were formed. */
+export interface PreparedInputs {
+  values: Record<string, unknown>;
+  problems: Record<string, InputProblem>;
+  notes: Record<string, string>;
+}
+
+/** Ratings of one multi-rater input: group key → the individual ratings. */
+export type RatingsByGroup = Record<string, Array<number | null>>;
+
+/** Per input and rater group, the mean over peers, used by the `peer-mean` fallback. */
+export type RaterPeerMeans = Record<string, Record<string, number>>;
+
+/**
+ * Validate and prepare raw input values for evaluation.
+ * @example
+ * prepareInputs(scheme, { complaints: 3, attitude: { supervisor: [8], peer: [7, 9] } })
+ * // { values: { complaints: 3, attitude: 8.15 }, problems: {}, notes: { attitude: 'supervisor 8 × 50% + peer 8 × 50% …' } }
+ */
+export function prepareInputs(scheme: Scheme, raw: Record<string, unknown>, peerMeans?: RaterPeerMeans): PreparedInputs {
+  const out: PreparedInputs = { values: Object.create(null), problems: Object.create(null), notes: Object.create(null) };
+  for (const [key, def] of Object.entries(scheme.inputs)) {
+    let value = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (def.multiRater && value !== null && typeof value === 'object') {
+      const aggregated = aggregateRatings(key, def, scheme.raters, value as RatingsByGroup | number[], peerMeans?.[key]);
+      if ('problem' in aggregated) {
+        out.problems[key] = aggregated.problem;
+        out.values[key] = null;
+        continue;
+      }
+      out.notes[key] = aggregated.note;
+      value = aggregated.value;
+    }
+    if (value === undefined || value === null || value === '') {
+      if (def.default !== undefined) {
+        out.values[key] = def.default;
+        out.notes[key] = `not given; default ${JSON.stringify(def.default)} used`;
+      } else {
+        out.values[key] = null;
+        if (def.required !== false) out.problems[key] = { status: 'missing-input', message: `input "${key}" is missing` };
+      }
+      continue;
+    }
+    const check = checkInputValue(key, def, value);
+    if (check) out.problems[key] = check;
+    out.values[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Check one value against its declaration; undefined when it is acceptable.
+ * @example checkInputValue('rate', { type: 'number', maximum: 100 }, 120) // { status: 'out-of-range', … }
+ */
+export function checkInputValue(key: string, def: Input, value: unknown): InputProblem | undefined {
+  const bad = (message: string): InputProblem => ({ status: 'out-of-range', message: `input "${key}" ${message}` });
+  switch (def.type) {
+    case 'number':
+    case 'integer':
+    case 'rating': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`must be a number, got ${JSON.stringify(value)}`);
+      if (def.type === 'integer' && !Number.isInteger(value)) return bad(`must be a whole number, got ${value}`);
+      if (def.minimum !== undefined && value < def.minimum) return bad(`is ${value}, below the minimum ${def.minimum}`);
+      if (def.maximum !== undefined && value > def.maximum) return bad(`is ${value}, above the maximum ${def.maximum}`);
+      if (def.type === 'rating' && def.scale && !def.multiRater && !def.scale.points.some((p) => p.value === value))
+        return bad(`is ${value}, not a point of its scale (${def.scale.points.map((p) => p.value).join(', ')})`);
+      return undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : bad(`must be true or false, got ${JSON.stringify(value)}`);
+    case 'enum':
+      return def.options?.some((o) => o.value === value) ? undefined : bad(`must be one of ${(def.options ?? []).map((o) => JSON.stringify(o.value)).join(', ')}, got ${JSON.stringify(value)}`);
+    case 'text':
+      return typeof value === 'string' ? undefined : bad('must be text');
+  }
+}
+
+type Aggregated = { value: number; note: string } | { problem: InputProblem };
+
+/**
+ * Mean within each rater group, then the weighted mean across groups. A group with fewer
+ * ratings than its minimum is handled by the scheme's fallback.
+ */
+function aggregateRatings(key: string, def: Input, raters: Raters | undefined, given: RatingsByGroup | number[], peerMeans?: Record<string, number>): Aggregated {
+  const groups = raters?.groups ?? [{ key: 'all', weight: 100 }];
+  const byGroup: RatingsByGroup = Array.isArray(given) ? { [groups.length === 1 ? groups[0].key : 'all']: given } : given;
+  if (Array.isArray(given) && groups.length > 1) {
+    return { problem: { status: 'missing-input', message: `input "${key}" needs ratings per rater group (${groups.map((g) => g.key).join(', ')})` } };
+  }
+  for (const g of Object.keys(byGroup)) {
+    if (!groups.some((x) => x.key === g)) return { problem: { status: 'out-of-range', message: `input "${key}" has ratings from an unknown rater group "${g}"` } };
+  }
+  const parts: Array<{ group: string; weight: number; mean: number; count: number; substituted?: boolean }> = [];
+  const dropped: string[] = [];
+  for (const g of groups) {
+    const ratings = (Object.hasOwn(byGroup, g.key) ? byGroup[g.key] : []).filter((r): r is number => r !== null && r !== undefined);
+    for (const r of ratings) {
+      const problem = checkInputValue(key, { ...def, multiRater: false }, r);
+      if (problem) return { problem };
+    }
+    const minimum = g.minRaters ?? raters?.minRaters ?? 1;
+    if (ratings.length >= minimum && ratings.length > 0) {
+      parts.push({ group: g.key, weight: g.weight, mean: ratings.reduce((a, b) => a + b, 0) / ratings.length, count: ratings.length });
+      continue;
+    }
+    const fallback = raters?.fallback ?? 'renormalize';
+    const shortBy = `${g.key} has ${ratings.length} rating(s), needs ${minimum}`;
+    if (fallback === 'missing') return { problem: { status: 'missing-input', message: `input "${key}": ${shortBy}` } };
+    if (fallback === 'peer-mean') {
+      const peer = peerMeans?.[g.key];
+      if (peer === undefined) return { problem: { status: 'missing-input', message: `input "${key}": ${shortBy} and no peer mean is available` } };
+      parts.push({ group: g.key, weight: g.weight, mean: peer, count: 0, substituted: true });
+      continue;
+    }
+    dropped.push(shortBy);
+  }
+  const totalWeight = parts.reduce((a, p) => a + p.weight, 0);
+  if (parts.length === 0 || totalWeight === 0) {
+    return { problem: { status: 'missing-input', message: `input "${key}" has no rater group with enough ratings${dropped.length ? ` (${dropped.join('; ')})` : ''}` } };
+  }
+  const value = parts.reduce((a, p) => a + (p.mean * p.weight) / totalWeight, 0);
+  const described = parts.map((p) => `${p.group} ${formatNumber(p.mean)}${p.substituted ? ' (peer mean)' : ` (${p.count} rating${p.count === 1 ? '' : 's'})`} × ${formatNumber((p.weight / totalWeight) * 100)}%`);
+  const note = `${described.join(' + ')} = ${formatNumber(value)}${dropped.length ? `; left out: ${dropped.join('; ')}, weights renormalised` : ''}`;
+  return { value, note };
+}
+
+/** Numbers as people read them in a trace: at most 4 decimals, no float noise. */
+export function formatNumber(n: number): string {
+  return Number.isFinite(n) ? String(Number(n.toFixed(4))) : String(n);
+}
+
+/**
+ * Turn text cells (CSV) into typed values following the declarations. Returns the typed
+ * record and a message per bad cell, naming the column.
+ * @example coerceInputs(scheme, { complaints: '3', on_time: 'yes' }) // { values: { complaints: 3, on_time: true }, errors: [] }
+ */
+export function coerceInputs(scheme: Scheme, cells: Record<string, string | undefined>): { values: Record<string, unknown>; errors: Array<{ column: string; message: string }> } {
+  const values: Record<string, unknown> = {};
+  const errors: Array<{ column: string; message: string }> = [];
+  const grouped: Record<string, RatingsByGroup> = {};
+  for (const [column, rawCell] of Object.entries(cells)) {
+    const cell = rawCell?.trim() ?? '';
+    const [key, group] = column.split('.', 2) as [string, string | undefined];
+    if (!Object.hasOwn(scheme.inputs, key)) continue;
+    const def = scheme.inputs[key];
+    if (group !== undefined) {
+      if (!def.multiRater) {
+        errors.push({ column, message: `"${key}" is not a multi-rater input, so "${column}" is not a valid column` });
+        continue;
+      }
+      const ratings: Array<number | null> = [];
+      for (const part of cell.split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+        const n = parseNumber(part);
+        if (n === undefined) errors.push({ column, message: `"${part}" is not a number` });
+        else ratings.push(n);
+      }
+      (grouped[key] ??= {})[group] = ratings;
+      continue;
+    }
+    if (cell === '') continue;
+    const typed = coerceCell(def, cell);
+    if ('error' in typed) errors.push({ column, message: typed.error });
+    else values[key] = typed.value;
+  }
+  Object.assign(values, grouped);
+  return { values, errors };
+}
+
+function coerceCell(def: Input, cell: string): { value: unknown } | { error: string } {
+  switch (def.type) {
+    case 'number':
+    case 'integer':
+    case 'rating': {
+      const n = parseNumber(cell);
+      return n === undefined ? { error: `"${cell}" is not a number` } : { value: n };
+    }
+    case 'boolean': {
+      const t = cell.toLowerCase();
+      if (['true', 'yes', 'y', '1', '是', '对', '√', '✓'].includes(t)) return { value: true };
+      if (['false', 'no', 'n', '0', '否', '错', '×', '✗'].includes(t)) return { value: false };
+      return { error: `"${cell}" is not yes/no (true/false, 是/否)` };
+    }
+    case 'enum': {
+      const match = def.options?.find((o) => String(o.value) === cell || o.label === cell);
+      return match ? { value: match.value } : { error: `"${cell}" is not one of ${(def.options ?? []).map((o) => String(o.value)).join(', ')}` };
+    }
+    case 'text':
+      return { value: cell };
+  }
+}
+
+/** "85", "85.5", "85%", "1,234.5" → numbers; percentages stay in percent units (85% → 85). */
+function parseNumber(text: string): number | undefined {
+  const cleaned = text.replace(/[,\s]/g, '').replace(/%$/, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : undefined;
+}

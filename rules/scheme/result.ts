@@ -1,0 +1,130 @@
+/**
+ * @module result
+ * The shape of an evaluation result: what a person sees on their result page and what the
+ * server stores. Every number that is not a clean score carries a status instead.
+ */
+import type { TraceStep } from '../logic/index.ts';
+
+/** Why an indicator has (or has not) a score. */
+export type IndicatorStatus =
+  | 'ok'
+  | 'missing-input'
+  | 'missing-param'
+  | 'missing-population'
+  | 'out-of-range'
+  | 'division-by-zero'
+  | 'invalid-result'
+  | 'error'
+  | 'not-applicable';
+
+export interface IndicatorResult {
+  key: string;
+  title: string;
+  dimension: string | null;
+  /** Weight in percent for this employee's position; null when the indicator does not count toward the total. */
+  weight: number | null;
+  status: IndicatorStatus;
+  /** The score after the scheme's rounding; null unless status is ok. */
+  score: number | null;
+  /** Contribution to the total (or dimension subtotal) in points. */
+  weighted: number | null;
+  /** The values the rule read: inputs, params, other indicators, population values. */
+  used: Record<string, unknown>;
+  /** One sentence: how the score came about, or why there is none. */
+  explanation: string;
+  /** The rule's evaluation steps (empty when evaluated with explain: false). */
+  trace: TraceStep[];
+}
+
+export interface DimensionResult {
+  key: string;
+  title: string;
+  weight: number | null;
+  subtotal: number | null;
+  weighted: number | null;
+}
+
+export interface AdjustmentResult {
+  key: string;
+  kind: string;
+  stage: 'before-distribution' | 'after-distribution';
+  applied: boolean;
+  /** Points actually added (positive) or deducted (negative). */
+  points?: number;
+  gradeBefore?: string | null;
+  gradeAfter?: string | null;
+  note: string;
+}
+
+export interface DistributionOutcome {
+  scope: string;
+  rank: number;
+  scopeSize: number;
+  gradeBefore: string | null;
+  gradeAfter: string | null;
+  reason: string;
+}
+
+export interface EmployeeResult {
+  employeeId: string;
+  position: string | null;
+  department: string | null;
+  schemeKey: string;
+  schemeHash: string;
+  /** ok when every applicable indicator scored; incomplete otherwise (total and grade are then null). */
+  status: 'ok' | 'incomplete';
+  indicators: IndicatorResult[];
+  dimensions: DimensionResult[];
+  /** Weighted total before adjustments. */
+  baseTotal: number | null;
+  adjustments: AdjustmentResult[];
+  /** Total after bonus and deduction points. */
+  total: number | null;
+  derived: Record<string, number | null>;
+  /** Grade from the bands (or grading rule) before grade adjustments and distribution. */
+  bandGrade: string | null;
+  grade: string | null;
+  coefficient: number | null;
+  /** Set by population evaluation. */
+  rank?: { scope: string; position: number; of: number };
+  distribution?: DistributionOutcome;
+  /** Population values this employee's rules read. */
+  population: Record<string, unknown>;
+  /** Plain-language notes: missing inputs, input aggregation, vetoes. */
+  notes: string[];
+}
+
+/** A population value as computed for one peer group. */
+export interface PopulationValueResult {
+  key: string;
+  kind: string;
+  scope: string;
+  group: string;
+  /** For statistics, the value; for ranks, per employee in `byEmployee`. */
+  value: number | null;
+  count: number;
+  explanation: string;
+}
+
+export interface DistributionGroupResult {
+  scope: string;
+  group: string;
+  size: number;
+  forced: boolean;
+  /** Grade → allowed head count (limits or exact shares after rounding). */
+  quota: Record<string, { min?: number; max?: number; exact?: number }>;
+  /** Grade → head count before and after forcing. */
+  before: Record<string, number>;
+  after: Record<string, number>;
+  notes: string[];
+}
+
+export interface PopulationResult {
+  schemeKey: string;
+  schemeHash: string;
+  employees: EmployeeResult[];
+  populationValues: PopulationValueResult[];
+  distribution: DistributionGroupResult[];
+  /** Grade → head count over the whole population. */
+  gradeCounts: Record<string, number>;
+}
