@@ -1,0 +1,32 @@
+/**
+ * @module http/env
+ * What every request handler can reach through `c.var`: the database and the signed-in user.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+
+export type Role = 'hr' | 'manager' | 'auditor' | 'employee';
+export const ROLES: readonly Role[] = ['hr', 'manager', 'auditor', 'employee'];
+
+/** The signed-in user, with the scope the server enforces on every request. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  /** Managers: the departments they manage. */
+  departmentIds: number[];
+  /** Employees: their own employee record. */
+  employeeId: number | null;
+  /** How the request was authenticated: a cookie session (CSRF-checked) or a bearer token. */
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    db: Kysely<DB>;
+    user: CurrentUser | undefined;
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * @module routes/auth
+ * Log in and out, who am I, and my language.
+ */
+import type { Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { YardstickError } from '../../rules/errors.ts';
+import { route } from '../http/route.ts';
+import type { AppEnv, CurrentUser } from '../http/env.ts';
+import { login } from '../services/login.ts';
+import { SESSION_COOKIE, deleteSession, loadUser, userForSession } from '../services/sessions.ts';
+import { appendAudit } from '../services/audit.ts';
+
+const USER_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { enum: ['hr', 'manager', 'auditor', 'employee'] },
+    locale: { type: 'string' },
+    departmentIds: { type: 'array', items: { type: 'string' } },
+    employeeId: { type: ['string', 'null'] },
+  },
+};
+
+/** The user as the API shows it (ids as strings). */
+export function publicUser(u: CurrentUser) {
+  return { id: String(u.id), username: u.username, displayName: u.displayName, role: u.role, locale: u.locale, departmentIds: u.departmentIds.map(String), employeeId: u.employeeId === null ? null : String(u.employeeId) };
+}
+
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export function registerAuthRoutes(app: Hono<AppEnv>): void {
+  route<{ username: string; password: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      summary: 'Log in with a user name and password',
+      tag: 'auth',
+      roles: 'public',
+      description: 'Sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token the studio sends as X-CSRF-Token on state-changing requests. Repeated failures are throttled (429).',
+      body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
+      response: { type: 'object', properties: { user: USER_SCHEMA, csrfToken: { type: 'string' } } },
+    },
+    async (c, { body }) => {
+      const db = c.get('db');
+      const session = await login(db, body.username, body.password, clientIp(c));
+      const user = (await loadUser(db, session.userId, 'session'))!;
+      await db.transaction().execute((trx) => appendAudit(trx, { actor: { userId: user.id, label: user.username }, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { username: user.username } }));
+      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', expires: session.expiresAt });
+      return { user: publicUser(user), csrfToken: session.csrfToken };
+    },
+  );
+
+  route(app, { method: 'post', path: '/api/auth/logout', summary: 'Log out', tag: 'auth', roles: 'public' }, async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(c.get('db'), token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  route(app, { method: 'get', path: '/api/auth/me', summary: 'Who am I', tag: 'auth', roles: ['hr', 'manager', 'auditor', 'employee'], response: { type: 'object', properties: { user: USER_SCHEMA, csrfToken: { type: ['string', 'null'] } } } }, async (c) => {
+    const user = c.get('user')!;
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token && user.via === 'session' ? await userForSession(c.get('db'), token) : undefined;
+    return { user: publicUser(user), csrfToken: session?.csrfToken ?? null };
+  });
+
+  route<{ locale: string }>(
+    app,
+    { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ['hr', 'manager', 'auditor', 'employee'], body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: ['zh-CN', 'en'] } } } },
+    async (c, { body }) => {
+      const user = c.get('user')!;
+      const db = c.get('db');
+      const updated = await db.updateTable('users').set({ locale: body.locale }).where('id', '=', user.id).executeTakeFirst();
+      if (!updated.numUpdatedRows) throw new YardstickError('not_found', 'Your user no longer exists.');
+      return { user: publicUser({ ...user, locale: body.locale }) };
+    },
+  );
+}
