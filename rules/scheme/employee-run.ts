@@ -188,7 +188,11 @@ export class EmployeeRun {
     });
     const derived: Record<string, number | null> = {};
     for (const d of scheme.derivedScores ?? []) {
-      derived[d.key] = complete ? this.roundTotal(Object.entries(d.dimensions).reduce((a, [k, w]) => a + ((subtotals[k] ?? 0) * w) / 100, 0)) : null;
+      // A weighted dimension without any indicator for this position has no subtotal; counting it
+      // as 0 would quietly lower the score, so the derived score is left empty instead.
+      const unscored = Object.entries(d.dimensions).filter(([k, w]) => w > 0 && !counted.some((r) => r.dimension === k));
+      if (unscored.length) this.notes.push(`No ${d.key} score: dimension(s) ${unscored.map(([k]) => `"${k}"`).join(', ')} have no weighted indicator for position "${weights.row}".`);
+      derived[d.key] = complete && !unscored.length ? this.roundTotal(Object.entries(d.dimensions).reduce((a, [k, w]) => a + ((subtotals[k] ?? 0) * w) / 100, 0)) : null;
     }
 
     const adjustments: AdjustmentResult[] = [];
@@ -335,6 +339,7 @@ function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: numb
       : { status: 'invalid-result', message: `the rule gave ${String(raw)}, not a usable number` };
   }
   if (typeof raw === 'boolean') return { status: 'ok', value: raw ? 1 : 0 };
+  if (raw === null && rule.divides) return { status: 'division-by-zero', message: 'the rule divides by zero for these inputs and its div has no fallback value' };
   return { status: 'invalid-result', message: `the rule gave ${JSON.stringify(raw) ?? 'nothing'}, not a number` };
 }
 

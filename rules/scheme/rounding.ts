@@ -9,7 +9,8 @@ export type RoundingMode = 'half-up' | 'half-even' | 'floor' | 'ceil' | 'none';
 /**
  * Round `value` to `decimals` places. Works on the shortest decimal representation of the
  * number (what JSON and spreadsheets show), not on its binary expansion.
- * half-up rounds .5 away from zero, as Chinese HR sheets and Excel's ROUND do.
+ * half-up rounds .5 away from zero, as Chinese HR sheets and Excel's ROUND do. Like a
+ * spreadsheet, it works to 15 significant digits, so float noise from sums does not flip a half.
  * @example
  * roundDecimal(6.25, 1) // 6.3
  * roundDecimal(1.005, 2) // 1.01
@@ -20,10 +21,13 @@ export function roundDecimal(value: number, decimals = 0, mode: RoundingMode = '
   if (!Number.isFinite(value) || mode === 'none') return value;
   const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
   const negative = value < 0 || Object.is(value, -0);
-  const { digits, exponent } = decimalDigits(Math.abs(value));
+  // Arithmetic noise (50% × 8.09 + … = 8.594999999999999) is dropped first by keeping 15
+  // significant digits, as spreadsheets do, so the sum a person computes is what gets rounded.
+  const clean = Number(Math.abs(value).toPrecision(15));
+  const { digits, exponent } = decimalDigits(clean);
   // digits × 10^exponent is the exact shortest decimal; keep `places` fractional digits.
   const keep = digits.length + exponent + places; // number of leading digits kept
-  if (keep >= digits.length) return value; // already short enough
+  if (keep >= digits.length) return negative && clean !== 0 ? -clean : clean; // already short enough
   if (keep < 0) return roundedTail(negative, mode, places);
   const kept = digits.slice(0, keep) || '0';
   const dropped = digits.slice(keep);
