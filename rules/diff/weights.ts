@@ -1,0 +1,75 @@
+/**
+ * @module diff/weights
+ * The weight matrix, described the way HR reads it: one text per weight that changed, named
+ * by indicator (or dimension) and position, e.g. `weight of "response_time" for position "engineer" 30 → 25`.
+ */
+import type { Scheme, WeightSet } from '../../schemas/generated/scheme.ts';
+import { byCodeUnits, child, type ChangeList } from './changes.ts';
+import { diffValue } from './fields.ts';
+
+/**
+ * Diff `weights`: the default row, then position rows in key order.
+ * @example
+ * diffWeights(out, a, b) // `weight of "close_rate" in the default row 30 → 25`, `weights for position "driver" added`
+ */
+export function diffWeights(out: ChangeList, a: Scheme, b: Scheme): void {
+  const order = entityOrder(a, b);
+  diffRow(out, a.weights.default, b.weights.default, '/weights/default', 'in the default row', 'default weights', order);
+  const before = a.weights.positions ?? {};
+  const after = b.weights.positions ?? {};
+  const positions = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(byCodeUnits);
+  for (const position of positions) {
+    const pointer = child('/weights/positions', position);
+    const rowA = Object.hasOwn(before, position) ? before[position] : undefined;
+    const rowB = Object.hasOwn(after, position) ? after[position] : undefined;
+    if (!rowA && rowB) out.add('added', pointer, `weights for position "${position}" added`, { after: rowB });
+    else if (rowA && !rowB) out.add('removed', pointer, `weights for position "${position}" removed`, { before: rowA });
+    else if (rowA && rowB) diffRow(out, rowA, rowB, pointer, `for position "${position}"`, `weights for position "${position}"`, order);
+  }
+}
+
+interface EntityOrder {
+  indicators: (keys: string[]) => string[];
+  dimensions: (keys: string[]) => string[];
+}
+
+function diffRow(out: ChangeList, a: WeightSet, b: WeightSet, pointer: string, where: string, rowLabel: string, order: EntityOrder): void {
+  diffValueIfDifferent(out, a.title, b.title, child(pointer, 'title'), `${rowLabel}: title`);
+  diffMap(out, a.indicators, b.indicators, child(pointer, 'indicators'), (key) => `weight of "${key}" ${where}`, order.indicators);
+  diffMap(out, a.dimensions, b.dimensions, child(pointer, 'dimensions'), (key) => `dimension weight of "${key}" ${where}`, order.dimensions);
+}
+
+function diffMap(
+  out: ChangeList,
+  a: Record<string, number> | undefined,
+  b: Record<string, number> | undefined,
+  pointer: string,
+  name: (key: string) => string,
+  sort: (keys: string[]) => string[],
+): void {
+  const before = a ?? {};
+  const after = b ?? {};
+  for (const key of sort([...new Set([...Object.keys(before), ...Object.keys(after)])])) {
+    const wa = Object.hasOwn(before, key) ? before[key] : undefined;
+    const wb = Object.hasOwn(after, key) ? after[key] : undefined;
+    const at = child(pointer, key);
+    if (wa === undefined && wb !== undefined) out.add('added', at, `${name(key)} added: ${wb}`, { after: wb });
+    else if (wa !== undefined && wb === undefined) out.add('removed', at, `${name(key)} removed (was ${wa})`, { before: wa });
+    else if (wa !== wb) out.add('changed', at, `${name(key)} ${wa} → ${wb}`, { before: wa, after: wb });
+  }
+}
+
+function diffValueIfDifferent(out: ChangeList, a: unknown, b: unknown, pointer: string, what: string): void {
+  if (a !== b) diffValue(out, a, b, pointer, pointer, what);
+}
+
+/** Weights are listed in the order the indicators (dimensions) appear in the newer scheme, then the older. */
+function entityOrder(a: Scheme, b: Scheme): EntityOrder {
+  const rank = (lists: (readonly { key: string }[] | undefined)[]) => {
+    const at = new Map<string, number>();
+    for (const list of lists) for (const e of list ?? []) if (!at.has(e.key)) at.set(e.key, at.size);
+    return (keys: string[]) =>
+      [...keys].sort((x, y) => (at.get(x) ?? Infinity) - (at.get(y) ?? Infinity) || byCodeUnits(x, y));
+  };
+  return { indicators: rank([b.indicators, a.indicators]), dimensions: rank([b.dimensions, a.dimensions]) };
+}
