@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { json } from '../../../server/db/json.ts';
+import type { Row } from '../../../server/db/types.ts';
+import { describeEachDatabase } from '../helpers/databases.ts';
+import { refusal } from './refusal.ts';
+import { publish, seedDraft, seedOrganisation, uniqueKey } from './seed.ts';
+
+describeEachDatabase('schema', (database) => {
+  let org: Awaited<ReturnType<typeof seedOrganisation>>;
+  let cycle: Row<'cycles'>;
+  let versionId: number;
+
+  beforeAll(async () => {
+    const { db } = database();
+    org = await seedOrganisation(db);
+    cycle = await db
+      .insertInto('cycles')
+      .values({ key: uniqueKey('cycle'), title: '2026 Q1', period: 'quarter', starts_on: '2026-01-01', ends_on: '2026-03-31', created_by: org.user.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const { draft } = await seedDraft(db);
+    versionId = (await publish(db, draft.id)).id;
+  });
+
+  it('fills defaults: attributes {}, active, locale zh-CN, cycle status open, revision 1', async () => {
+    const { db } = database();
+    const user = await db.insertInto('users').values({ username: uniqueKey('u'), display_name: 'Wang', password_hash: null, role: 'manager' }).returningAll().executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ locale: 'zh-CN', password_hash: null, employee_id: null });
+    expect(org.employee).toMatchObject({ active: true, attributes: { site: 'Shanghai' }, level: 'P5' });
+    expect(cycle.status).toBe('open');
+  });
+
+  it('accepts a row in every access table', async () => {
+    const { db } = database();
+    await db.insertInto('user_departments').values({ user_id: org.user.id, department_id: org.department.id }).execute();
+    const session = await db
+      .insertInto('sessions')
+      .values({ id: 'hash-of-token', user_id: org.user.id, expires_at: new Date(Date.now() + 3600_000), csrf_token: 'csrf' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    expect(session.expires_at).toBeInstanceOf(Date);
+    await db.insertInto('api_tokens').values({ user_id: org.user.id, name: 'ci', token_hash: 'th-1' }).execute();
+    const dup = await refusal(db.insertInto('api_tokens').values({ user_id: org.user.id, name: 'ci2', token_hash: 'th-1' }).execute());
+    expect(dup.code).toBe('conflict');
+    await db.insertInto('login_attempts').values({ username: org.user.username, ip: '127.0.0.1', success: false }).execute();
+    const role = await refusal(db.insertInto('users').values({ username: uniqueKey('u'), display_name: 'X', password_hash: null, role: 'admin' as 'hr' }).execute());
+    expect(role.code).toBe('invalid_input');
+  });
+
+  it('assigns only published scheme versions to a cycle, once per department/position scope', async () => {
+    const { db } = database();
+    await db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute();
+    // Same scope (position null) again: refused, because nulls count as equal here.
+    const twice = await refusal(db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute());
+    expect(twice.details).toMatchObject({ constraint: 'cycle_assignments_scope' });
+    await db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId }).execute();
+    const { draft } = await seedDraft(db);
+    const unpublished = await refusal(db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: draft.id, position_id: org.position.id }).execute());
+    expect(unpublished.code).toBe('invalid_transition');
+    expect(unpublished.message).toContain('published scheme version');
+  });
+
+  it('records every input change in input_history, which cannot be rewritten', async () => {
+    const { db } = database();
+    const batch = await db.insertInto('import_batches').values({ cycle_id: cycle.id, filename: 'q1.csv', format: 'csv', created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({ status: 'pending', row_count: 0, errors: [] });
+    const key = { cycle_id: cycle.id, employee_id: org.employee.id, input_key: 'complaints' };
+    await db.insertInto('inputs').values({ ...key, value: json(3), source: 'import', entered_by: org.user.id, import_batch_id: batch.id }).execute();
+    await db.updateTable('inputs').set({ value: json(3) }).where('input_key', '=', 'complaints').execute(); // same value: no history row
+    await db.updateTable('inputs').set({ value: json(true), source: 'manual', import_batch_id: null }).where('input_key', '=', 'complaints').execute();
+    await db.deleteFrom('inputs').where('input_key', '=', 'complaints').execute();
+    const history = await db.selectFrom('input_history').selectAll().where('employee_id', '=', org.employee.id).orderBy('id').execute();
+    expect(history.map((h) => [h.operation, h.old_value, h.new_value, h.source, h.import_batch_id])).toEqual([
+      ['insert', null, 3, 'import', batch.id],
+      ['update', 3, true, 'manual', null],
+      ['delete', true, null, 'manual', null],
+    ]);
+    const rewrite = await refusal(db.updateTable('input_history').set({ new_value: json(99) }).execute());
+    expect(rewrite.message).toContain('input_history is append-only');
+    await refusal(db.deleteFrom('input_history').execute());
+    await refusal(sql`truncate input_history`.execute(db));
+  });
+
+  it('allows one active evaluation job per cycle and stores results with their EmployeeResult', async () => {
+    const { db } = database();
+    const job = await db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id, total: 1, created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'queued', done_count: 0 });
+    const second = await refusal(db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id }).execute());
+    expect(second.details).toMatchObject({ constraint: 'evaluation_jobs_one_active' });
+    const overrun = await refusal(db.updateTable('evaluation_jobs').set({ done_count: 2 }).where('id', '=', job.id).execute());
+    expect(overrun.code).toBe('invalid_input');
+    await db.updateTable('evaluation_jobs').set({ status: 'done', done_count: 1, finished_at: new Date() }).where('id', '=', job.id).execute();
+    const result = {
+      employeeId: String(org.employee.id), position: org.position.key, department: org.department.key, schemeKey: 'cs', schemeHash: 'sha256:x',
+      status: 'ok' as const, indicators: [], dimensions: [], baseTotal: 87.5, adjustments: [], total: 87.5, derived: {},
+      bandGrade: 'B', grade: 'B', coefficient: null, population: {}, notes: [],
+    };
+    await db
+      .insertInto('results')
+      .values({ cycle_id: cycle.id, employee_id: org.employee.id, scheme_version_id: versionId, scheme_hash: 'sha256:x', inputs_hash: 'sha256:y', total: 87.5, grade: 'B', status: 'ok', result, job_id: job.id })
+      .execute();
+    const stored = await db.selectFrom('results').selectAll().where('cycle_id', '=', cycle.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ total: 87.5, grade: 'B', result });
+    const grades = await db.selectFrom('results').select(['grade', (eb) => eb.fn.countAll().as('n')]).where('cycle_id', '=', cycle.id).groupBy('grade').execute();
+    expect(grades).toEqual([{ grade: 'B', n: 1 }]);
+  });
+
+  it('allows one open appeal per employee and cycle', async () => {
+    const { db } = database();
+    const appeal = await db
+      .insertInto('appeals')
+      .values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: '投诉数据有误', evidence: [{ file: 'ticket-1.pdf' }] })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    expect(appeal).toMatchObject({ status: 'filed', evidence: [{ file: 'ticket-1.pdf' }] });
+    await refusal(db.insertInto('appeals').values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: 'again' }).execute());
+    await db.updateTable('appeals').set({ status: 'rejected', decided_by: org.user.id, decision: 'Data verified.' }).where('id', '=', appeal.id).execute();
+    await db.insertInto('appeals').values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: 'new evidence' }).execute();
+  });
+
+  it('keeps references intact: an employee in an unknown department is refused', async () => {
+    const { db } = database();
+    const err = await refusal(db.insertInto('employees').values({ code: uniqueKey('E'), name: 'Ghost', department_id: 999_999, position_id: org.position.id }).execute());
+    expect(err.code).toBe('conflict');
+  });
+});
