@@ -21,8 +21,13 @@ export interface ParseIssue {
 
 const MAX_DOCUMENT_BYTES = 2_000_000;
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, unicodeRegExp: true });
-const validate = ajv.compile<Scheme>(schemeSchema);
+// Compiled on first use: ajv generates code with `new Function`, which a strict
+// Content-Security-Policy forbids, so merely importing the pipeline in the studio must not do it.
+let validator: ((doc: unknown) => doc is Scheme) & { errors?: ErrorObject[] | null } | undefined;
+function validate(doc: unknown): doc is Scheme {
+  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, unicodeRegExp: true }).compile<Scheme>(schemeSchema);
+  return validator(doc);
+}
 
 /**
  * Validate a scheme document (object or JSON text) and return it typed.
@@ -58,7 +63,7 @@ export function checkScheme(doc: unknown):
     }
   }
   if (validate(value)) return { ok: true, scheme: value };
-  return { ok: false, code: 'invalid_scheme', issues: describeAjvErrors(validate.errors ?? []) };
+  return { ok: false, code: 'invalid_scheme', issues: describeAjvErrors(validator?.errors ?? []) };
 }
 
 function fail(code: 'invalid_json' | 'invalid_scheme', pointer: string, keyword: string, message: string) {

@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { YardstickError, isYardstickError } from '../../rules/errors.ts';
+import { sqlState, toYardstickError } from '../db/errors.ts';
 
 /**
  * Hono `onError` handler.
@@ -19,10 +20,13 @@ export function errorHandler(err: Error, c: Context): Response {
     const y = new YardstickError(code, err.message || defaultMessage(err.status));
     return c.json(y.toJSON(), err.status);
   }
-  const pgCode = (err as { code?: unknown }).code;
-  if (typeof pgCode === 'string') {
-    const mapped = mapDatabaseError(err, pgCode);
-    if (mapped) return c.json(mapped.toJSON(), mapped.status as 409);
+  if (sqlState(err) !== undefined) {
+    // Constraint and trigger refusals are the database defending its rules: a 409/400, not a crash.
+    const mapped = toYardstickError(err);
+    if (mapped.code !== 'internal') {
+      const message = mapped.code === 'conflict' ? 'That conflicts with what is stored (a unique key is taken, or a referenced record is missing).' : mapped.message.replace(/^error: /, '');
+      return c.json(new YardstickError(mapped.code, message, mapped.details).toJSON(), mapped.status as 409);
+    }
   }
   console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path} failed:`, err);
   return c.json(new YardstickError('internal', 'Something went wrong on the server. The request was not completed; nothing was saved.').toJSON(), 500);
@@ -36,12 +40,4 @@ export function notFoundHandler(c: Context): Response {
 function defaultMessage(status: number): string {
   if (status === 413) return 'The request body is too large.';
   return 'The request was not accepted.';
-}
-
-/** Constraint and trigger violations that reach the API mean a conflict with the stored state. */
-function mapDatabaseError(err: Error, code: string): YardstickError | undefined {
-  if (code === '23505') return new YardstickError('conflict', 'That already exists (a unique key is taken).', { constraint: (err as { constraint_name?: string; constraint?: string }).constraint_name ?? (err as { constraint?: string }).constraint });
-  if (code === '23503') return new YardstickError('conflict', 'That refers to something that does not exist, or is still referred to.');
-  if (code === 'P0001' || code === '55000') return new YardstickError('invalid_transition', err.message.replace(/^error: /, ''));
-  return undefined;
 }

@@ -70,7 +70,7 @@ export function route<B = unknown>(app: Hono<AppEnv>, spec: RouteSpec, handler: 
       else if (spec.rawBody.contentTypes.includes(type)) input.raw = await c.req.text();
       else throw new YardstickError('invalid_argument', `Send the body as ${[...spec.rawBody.contentTypes, ...(spec.body ? ['application/json'] : [])].join(' or ')}.`);
     } else if (spec.body) {
-      input.body = await readJson<B>(c, validate);
+      input.body = await readJson<B>(c, validate, !Array.isArray(spec.body.required) || spec.body.required.length === 0);
     }
     const result = await handler(c, input);
     if (result instanceof Response) return result;
@@ -78,10 +78,12 @@ export function route<B = unknown>(app: Hono<AppEnv>, spec: RouteSpec, handler: 
   });
 }
 
-async function readJson<B>(c: Context<AppEnv>, validate?: ReturnType<typeof ajv.compile>): Promise<B> {
+async function readJson<B>(c: Context<AppEnv>, validate?: ReturnType<typeof ajv.compile>, optional = false): Promise<B> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'application/json') throw new YardstickError('invalid_json', 'Send the body as JSON with Content-Type: application/json.');
   const text = await c.req.text();
+  // A body whose fields are all optional may be left out entirely (POST …/publish).
+  if (optional && text.trim() === '') return {} as B;
+  if (type !== 'application/json') throw new YardstickError('invalid_json', 'Send the body as JSON with Content-Type: application/json.');
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,0 +1,80 @@
+/**
+ * @module routes/appeals
+ * Appeals against published results: the employee files, the department's manager reviews
+ * first, HR decides.
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { route } from '../http/route.ts';
+import { decideAppeal, fileAppeal, listAppeals, STATUSES, type Decision } from '../services/appeals.ts';
+import { parseId } from '../services/scope.ts';
+
+const APPEAL = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    cycleId: { type: 'string' },
+    cycleKey: { type: 'string' },
+    employeeId: { type: 'string' },
+    employeeCode: { type: 'string' },
+    employeeName: { type: 'string' },
+    departmentId: { type: 'string' },
+    status: { enum: [...STATUSES] },
+    reason: { type: 'string' },
+    evidence: { type: 'array' },
+    decision: { type: ['string', 'null'] },
+    decidedBy: { type: ['string', 'null'] },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
+};
+
+const TEXT = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });
+
+export function registerAppealRoutes(app: Hono<AppEnv>): void {
+  route<{ reason: string; evidence?: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/cycles/:id/results/:employeeId/appeals',
+      summary: 'Appeal my result',
+      tag: 'appeals',
+      roles: ['employee'],
+      status: 201,
+      description: 'Only for one’s own result, while the cycle is published; one open appeal per result.',
+      body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: TEXT(5000), evidence: TEXT(20000) } },
+      response: APPEAL,
+    },
+    (c, { params, body }) => fileAppeal(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee'), body),
+  );
+
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/appeals',
+      summary: 'List appeals',
+      tag: 'appeals',
+      roles: ['hr', 'manager', 'auditor', 'employee'],
+      description: 'HR and auditors see all, managers their departments’, employees their own; newest first (at most 500).',
+      query: { cycle: { type: 'string', description: 'Cycle id' }, status: { type: 'string', enum: [...STATUSES], description: 'Appeal status' } },
+      response: { type: 'object', properties: { items: { type: 'array', items: APPEAL } } },
+    },
+    (c, { query }) => listAppeals(c.var.db, c.var.user!, query),
+  );
+
+  route<{ decision: Decision; note: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/appeals/:id/decide',
+      summary: 'Review or decide an appeal',
+      tag: 'appeals',
+      roles: ['hr', 'manager'],
+      description: 'The department’s manager reviews first (department-review, then hr-review); HR decides (accepted or rejected), also directly.',
+      body: { type: 'object', additionalProperties: false, required: ['decision', 'note'], properties: { decision: { enum: ['department-review', 'hr-review', 'accepted', 'rejected'] }, note: TEXT(5000) } },
+      response: APPEAL,
+    },
+    (c, { params, body }) => decideAppeal(c.var.db, c.var.user!, parseId(params.id, 'appeal'), body),
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * @module routes/audit
+ * The audit log for HR and auditors: filtered pages, newest first, and verification of the
+ * hash chain.
+ */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../http/env.ts';
+import { route } from '../http/route.ts';
+import { auditPage, auditVerification } from '../services/audit-query.ts';
+
+const READERS = ['hr', 'auditor'] as const;
+
+export function registerAuditRoutes(app: Hono<AppEnv>): void {
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/audit',
+      summary: 'List audit entries',
+      tag: 'audit',
+      roles: READERS,
+      description: 'Newest first. Pass `nextCursor` as `cursor` for the next (older) page; it is null on the last page.',
+      query: {
+        actor: { type: 'string', description: 'A user id, or an actor label such as "system".' },
+        action: { type: 'string', description: 'e.g. version.publish' },
+        entityType: { type: 'string', description: 'e.g. scheme_version' },
+        entityId: { type: 'string', description: 'Id of the entity.' },
+        from: { type: 'string', description: 'Inclusive lower bound on the time (ISO 8601).' },
+        to: { type: 'string', description: 'Exclusive upper bound on the time (ISO 8601).' },
+        cursor: { type: 'string', description: 'nextCursor of the previous page.' },
+        limit: { type: 'integer', description: 'Page size, 1–500 (default 50).' },
+      },
+    },
+    (c, { query }) => auditPage(c.var.db, query),
+  );
+
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/audit/verify',
+      summary: 'Verify the audit log',
+      tag: 'audit',
+      roles: READERS,
+      description: 'Recomputes the whole hash chain: { ok: true, count, lastHash } or { ok: false, count, firstBrokenSeq, reason }. Keep lastHash somewhere else to detect rows cut off the end.',
+    },
+    (c) => auditVerification(c.var.db),
+  );
+}

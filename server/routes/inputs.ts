@@ -1,0 +1,69 @@
+/**
+ * @module routes/inputs
+ * A cycle's input data: the grid, entry for one employee (people or systems with an API token),
+ * and all-or-nothing imports from CSV or JSON.
+ */
+import type { Hono } from 'hono';
+import type { JsonValue } from '../db/types.ts';
+import type { AppEnv } from '../http/env.ts';
+import { route } from '../http/route.ts';
+import { PAGING_QUERY } from '../services/api-schemas.ts';
+import { importInputs } from '../services/imports.ts';
+import { enterInputs, inputGrid } from '../services/inputs.ts';
+import { parseId } from '../services/scope.ts';
+
+const CELL = { type: ['object', 'null'], properties: { value: {}, source: { enum: ['manual', 'import', 'api'] }, enteredBy: { type: ['string', 'null'] }, enteredAt: { type: 'string' }, importBatchId: { type: ['string', 'null'] } } };
+const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, cells: { type: 'object', additionalProperties: CELL } } };
+const IMPORT_ERRORS = 'On any problem: 400 invalid_input with details.errors = [{ row, column, message }] (CSV rows are line numbers, header = 1; JSON rows count from 1) and nothing written.';
+
+export function registerInputRoutes(app: Hono<AppEnv>): void {
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/cycles/:id/inputs',
+      summary: 'The input grid of a cycle',
+      tag: 'inputs',
+      roles: ['hr', 'manager', 'auditor'],
+      description: 'Assessed employees × the inputs their scheme version declares, with who entered each value, when and how. Managers see their own departments.',
+      query: { department: { type: 'string', description: 'Department id' }, employee: { type: 'string', description: 'Employee id' }, ...PAGING_QUERY },
+      response: { type: 'object', properties: { cycle: { type: 'object' }, versions: { type: 'array' }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, rows: { type: 'array', items: ROW } } },
+    },
+    (c, { params, query }) => inputGrid(c.var.db, c.var.user!, parseId(params.id, 'cycle'), query),
+  );
+
+  route<{ inputs: Record<string, JsonValue> }>(
+    app,
+    {
+      method: 'put',
+      path: '/api/cycles/:id/inputs/:employeeId',
+      summary: 'Enter input values for one employee',
+      tag: 'inputs',
+      roles: ['hr', 'manager'],
+      description: 'Values are checked against the declared inputs of the employee’s scheme version (type, range, options, rater groups); null clears a value. With an API token the source is recorded as api. Open or collecting cycles only.',
+      body: { type: 'object', additionalProperties: false, required: ['inputs'], properties: { inputs: { type: 'object', minProperties: 1, maxProperties: 500 } } },
+      response: ROW,
+    },
+    (c, { params, body }) => enterInputs(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee'), body.inputs),
+  );
+
+  route<{ rows: Array<{ employee: string; inputs: Record<string, JsonValue> }> }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/cycles/:id/import',
+      summary: 'Import input values from CSV or JSON',
+      tag: 'inputs',
+      roles: ['hr', 'manager'],
+      description: `CSV: UTF-8 (a byte-order mark is fine), header "employee" (the employee code) plus one column per declared input; multi-rater inputs as <input>.<group> with ;-separated ratings; an empty cell leaves the stored value. JSON: { rows: [{ employee, inputs }] }. All or nothing. ${IMPORT_ERRORS}`,
+      rawBody: { contentTypes: ['text/csv'], description: 'CSV text, UTF-8' },
+      body: { type: 'object', additionalProperties: false, required: ['rows'], properties: { rows: { type: 'array', maxItems: 200000, items: { type: 'object', additionalProperties: false, required: ['employee', 'inputs'], properties: { employee: { type: 'string', minLength: 1, maxLength: 64 }, inputs: { type: 'object', maxProperties: 500 } } } } } },
+      query: { filename: { type: 'string', description: 'The uploaded file’s name, kept with the import batch' } },
+      response: { type: 'object', properties: { batchId: { type: 'string' }, rows: { type: 'integer' }, values: { type: 'integer' }, changed: { type: 'integer' }, sha256: { type: 'string' }, sameAsBatchId: { type: ['string', 'null'] } } },
+    },
+    (c, { params, body, raw, query }) => {
+      const filename = query.filename?.slice(0, 255);
+      return importInputs(c.var.db, c.var.user!, parseId(params.id, 'cycle'), raw !== undefined ? { format: 'csv', text: raw, filename } : { format: 'json', rows: body.rows, filename });
+    },
+  );
+}

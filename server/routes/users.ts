@@ -1,0 +1,84 @@
+/**
+ * @module routes/users
+ * User accounts (HR creates, HR and auditors list) and personal API tokens.
+ */
+import type { Hono } from 'hono';
+import type { UserRole } from '../db/types.ts';
+import { ROLES, type AppEnv } from '../http/env.ts';
+import { route } from '../http/route.ts';
+import { ID, NAME } from '../services/api-schemas.ts';
+import { parseId } from '../services/scope.ts';
+import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
+import { createUser, listUsers, MIN_PASSWORD_LENGTH } from '../services/users.ts';
+
+interface UserBody {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  password?: string;
+  locale?: 'zh-CN' | 'en';
+  departmentIds?: string[];
+  employeeId?: string;
+}
+
+export function registerUserRoutes(app: Hono<AppEnv>): void {
+  route(app, { method: 'get', path: '/api/users', summary: 'List users', tag: 'users', roles: ['hr', 'auditor'], description: 'Never includes password hashes; `hasPassword` says whether password login is possible.' }, (c) =>
+    listUsers(c.var.db),
+  );
+
+  route<UserBody>(
+    app,
+    {
+      method: 'post',
+      path: '/api/users',
+      summary: 'Create a user',
+      tag: 'users',
+      roles: ['hr'],
+      status: 201,
+      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters) is stored as an scrypt hash; without one the user can only use API tokens.`,
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'displayName', 'role'],
+        properties: {
+          username: { type: 'string', minLength: 1, maxLength: 100, pattern: '^\\S+$' },
+          displayName: NAME,
+          role: { enum: [...ROLES] },
+          password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 },
+          locale: { enum: ['zh-CN', 'en'] },
+          departmentIds: { type: 'array', items: ID, maxItems: 1000 },
+          employeeId: ID,
+        },
+      },
+    },
+    (c, { body }) =>
+      createUser(c.var.db, c.var.user!, {
+        ...body,
+        departmentIds: body.departmentIds?.map(Number),
+        employeeId: body.employeeId === undefined ? undefined : Number(body.employeeId),
+      }),
+  );
+
+  route<{ name: string }>(
+    app,
+    {
+      method: 'post',
+      path: '/api/tokens',
+      summary: 'Create an API token for myself',
+      tag: 'users',
+      roles: ROLES,
+      status: 201,
+      description: 'Returns the secret (`token`) once; only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts with your role and scope. Only from a signed-in session, not with another token.',
+      body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: NAME } },
+    },
+    (c, { body }) => createToken(c.var.db, c.var.user!, body.name),
+  );
+
+  route(app, { method: 'get', path: '/api/tokens', summary: 'List my API tokens', tag: 'users', roles: ROLES, description: 'Revoked ones included; never the secrets.' }, (c) => listTokens(c.var.db, c.var.user!));
+
+  route(
+    app,
+    { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tag: 'users', roles: ROLES, description: "Your own tokens; HR may revoke anyone's. Revoking a revoked token changes nothing." },
+    (c, { params }) => revokeToken(c.var.db, c.var.user!, parseId(params.id, 'API token')),
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * @module services/api-schemas
+ * JSON Schema fragments shared by the route declarations (they drive ajv validation and the
+ * OpenAPI document), so an id or a date is described the same way everywhere.
+ */
+
+/** An id in a request body: a positive integer written as a string, as the API returns ids. */
+export const ID = { type: 'string', pattern: '^[1-9][0-9]{0,15}$', description: 'An id as returned by the API (digits, as a string).' } as const;
+
+/** A calendar day. Whether the day exists (no 2026-02-30) is checked by `parseDay`. */
+export const DAY = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'A calendar day, YYYY-MM-DD.' } as const;
+
+/** A key for departments, positions and schemes: the scheme schema's key rule (letters of any script, digits, _ and -). */
+export const KEY = { $ref: 'scheme.schema.json#/$defs/key' } as const;
+
+/** A one-line name or title. */
+export const NAME = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\n\\r]*\\S[^\\n\\r]*$' } as const;
+
+/** Page size and offset query parameters (documented; parsed by `parsePaging`). */
+export const PAGING_QUERY = {
+  limit: { type: 'integer', description: 'Page size, 1–500 (default 50).' },
+  offset: { type: 'integer', description: 'Rows to skip (default 0).' },
+} as const;
+
+/** Response fragment: a nullable id. */
+export const NULLABLE_ID = { type: ['string', 'null'] } as const;

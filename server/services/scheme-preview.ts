@@ -1,0 +1,68 @@
+/**
+ * @module services/scheme-preview
+ * Evaluate a version on employees sent in the request, without saving anything: the studio's
+ * live test panel and "what would this draft give?" checks. One employee gives an
+ * `EmployeeResult`; several (up to 1,000) a `PopulationResult` with ranks and the distribution.
+ *
+ * This path is hot (target p99 < 10 ms at 1,000 requests a second), so it reads one narrow row
+ * per request (scope and content hash, never the document) and keeps compiled schemes in a small
+ * LRU keyed by content hash. A content hash names exactly one document, so the key stays right
+ * across drafts being saved (new hash), several databases in one process (tests) and server
+ * instances; an edited draft simply misses once. Parse failures are cached too, so a broken
+ * draft answers 400 without re-validating.
+ */
+import type { Kysely } from 'kysely';
+import { checkScheme, compileScheme, evaluateEmployee, evaluatePopulation, type CompiledScheme, type EmployeeData, type EmployeeResult, type ParseIssue, type PopulationResult } from '../../rules/index.ts';
+import { LruCache } from '../../rules/logic/cache.ts';
+import { YardstickError } from '../../rules/errors.ts';
+import type { DB } from '../db/types.ts';
+import type { CurrentUser } from '../http/env.ts';
+import { assertCanReadScheme } from './scheme-access.ts';
+import { invalidDocument } from './scheme-documents.ts';
+
+export interface PreviewRequest {
+  employees: EmployeeData[];
+  /** Record the evaluation steps; default true for one employee, false for several. */
+  explain?: boolean;
+}
+
+type Entry = { compiled: CompiledScheme } | { issues: ParseIssue[] };
+
+/** Compiled schemes by content hash; 64 covers every scheme an organisation edits at once. */
+const compiledByHash = new LruCache<Entry>(64);
+
+/**
+ * Evaluate without saving.
+ * @example
+ * await previewVersion(db, user, 31, { employees: [{ id: 'E001', position: 'agent', inputs: { complaints: 2 } }] })
+ * // { employeeId: 'E001', total: 90, grade: 'A', indicators: [...], … }
+ */
+export async function previewVersion(db: Kysely<DB>, user: CurrentUser, id: number, request: PreviewRequest): Promise<EmployeeResult | PopulationResult> {
+  const row = await db
+    .selectFrom('scheme_versions as v')
+    .innerJoin('schemes as s', 's.id', 'v.scheme_id')
+    .select(['v.number', 'v.content_hash', 's.key', 's.owner_department_id'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new YardstickError('not_found', `No scheme version with id ${id}.`, { versionId: String(id) });
+  assertCanReadScheme(user, row);
+  const entry = compiledByHash.get(row.content_hash) ?? (await compileVersion(db, id));
+  if ('issues' in entry) throw invalidDocument(entry.issues, `Version ${row.number} of ${row.key}`, { versionId: String(id) });
+  const { employees } = request;
+  if (employees.length === 1) return evaluateEmployee(entry.compiled, employees[0]!, { explain: request.explain ?? true });
+  return evaluatePopulation(entry.compiled, employees, { explain: request.explain ?? false });
+}
+
+/** Counters of the compiled-scheme cache, for monitoring and tests. */
+export function previewCacheStats() {
+  return compiledByHash.stats();
+}
+
+async function compileVersion(db: Kysely<DB>, id: number): Promise<Entry> {
+  // Document and hash read together: a draft saved since the first read is cached under its own hash.
+  const row = await db.selectFrom('scheme_versions').select(['document', 'content_hash']).where('id', '=', id).executeTakeFirstOrThrow();
+  const checked = checkScheme(row.document);
+  const entry: Entry = checked.ok ? { compiled: compileScheme(checked.scheme) } : { issues: checked.issues };
+  compiledByHash.set(row.content_hash, entry);
+  return entry;
+}

@@ -1,0 +1,120 @@
+/**
+ * @module services/versions
+ * Reading versions, starting a new draft, and saving a draft.
+ *
+ * Drafts use optimistic concurrency: every save names the revision it was based on and bumps
+ * it; a save based on an older revision loses with 409 `stale_write` (and the current revision
+ * in details), so two people editing one draft never overwrite each other silently.
+ *
+ * A draft is saved even when it does not validate yet, so HR can keep work in progress; the
+ * response lists the schema issues and analysis findings. Publishing (`version-lifecycle.ts`)
+ * is where they must be gone.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { YardstickError } from '../../rules/errors.ts';
+import type { DB } from '../db/types.ts';
+import type { CurrentUser } from '../http/env.ts';
+import { appendAudit } from './audit.ts';
+import { assertDraft, readableScheme, readableVersion, writableScheme, writableVersion } from './scheme-access.ts';
+import { assertDocumentBelongs, contentHash, inspectDocument, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';
+import { SUMMARY_COLUMNS, versionDetail, versionSummary } from './scheme-format.ts';
+import { actorOf } from './scope.ts';
+import { inTransaction } from './transaction.ts';
+
+/**
+ * Every version of a scheme, oldest first, without documents.
+ * @example await listVersions(db, user, 12) // { items: [{ id: '31', number: 1, status: 'published', … }] }
+ */
+export async function listVersions(db: Kysely<DB>, user: CurrentUser, schemeId: number) {
+  await readableScheme(db, user, schemeId);
+  const rows = await db.selectFrom('scheme_versions').select(SUMMARY_COLUMNS).where('scheme_id', '=', schemeId).orderBy('number').execute();
+  return { items: rows.map(versionSummary) };
+}
+
+/**
+ * One version with its document and the findings of that document.
+ * @example (await getVersion(db, user, 31)).findings // [{ severity: 'warning', code: 'kpi_count_advice', … }]
+ */
+export async function getVersion(db: Kysely<DB>, user: CurrentUser, id: number) {
+  const { version, scheme } = await readableVersion(db, user, id);
+  return versionDetail(version, scheme, inspectDocument(version.document).findings);
+}
+
+/**
+ * Start the next draft, a copy of the newest version. 409 when the scheme already has a draft.
+ * @example await createDraft(db, hr, 12) // { number: 3, status: 'draft', revision: 1, … }
+ */
+export async function createDraft(db: Kysely<DB>, user: CurrentUser, schemeId: number) {
+  const scheme = await writableScheme(db, user, schemeId);
+  const latest = await db.selectFrom('scheme_versions').selectAll().where('scheme_id', '=', schemeId).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+  if (latest.status === 'draft') {
+    throw new YardstickError('invalid_transition', `${scheme.key} already has a draft (version ${latest.number}); edit that draft instead of starting another.`, { draftVersionId: String(latest.id) });
+  }
+  const version = await inTransaction(db, async (trx) => {
+    // The partial unique index (one draft per scheme) stops a concurrent second draft: 409 conflict.
+    const version = await trx
+      .insertInto('scheme_versions')
+      .values({ scheme_id: schemeId, number: latest.number + 1, document: latest.document, content_hash: latest.content_hash, created_by: user.id })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor: actorOf(user),
+      action: 'version.create',
+      entityType: 'scheme_version',
+      entityId: version.id,
+      payload: { schemeId: String(schemeId), schemeKey: scheme.key, number: version.number, copiedFrom: { versionId: String(latest.id), number: latest.number }, contentHash: version.content_hash },
+    });
+    return version;
+  });
+  return versionDetail(version, scheme, inspectDocument(version.document).findings);
+}
+
+/**
+ * Save a draft's document, based on `revision`. The draft is saved even with schema issues or
+ * analysis errors (returned as findings); its key and template flag must still be the scheme's.
+ * @example
+ * await updateDraft(db, hr, 31, { document, revision: 4 }) // { revision: 5, findings: [...] }
+ * await updateDraft(db, hr, 31, { document, revision: 4 }) // 409 stale_write, details.currentRevision 5
+ */
+export async function updateDraft(db: Kysely<DB>, user: CurrentUser, id: number, input: { document: DocumentInput; revision: number }) {
+  const document = input.document as SchemeDocument;
+  const { version, scheme } = await writableVersion(db, user, id);
+  assertDraft(version, scheme);
+  assertDocumentBelongs(document, scheme);
+  const hash = contentHash(document);
+  const updated = await inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('scheme_versions')
+      .set({ document, content_hash: hash, revision: sql<number>`revision + 1`, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .where('revision', '=', input.revision)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw await whyNotSaved(trx, id, input.revision, scheme.key);
+    await appendAudit(trx, {
+      actor: actorOf(user),
+      action: 'version.update',
+      entityType: 'scheme_version',
+      entityId: id,
+      payload: { schemeId: String(scheme.id), schemeKey: scheme.key, number: row.number, revision: row.revision, previousContentHash: version.content_hash, contentHash: hash },
+    });
+    return row;
+  });
+  return versionDetail(updated, scheme, inspectDocument(updated.document).findings);
+}
+
+/** The reason a conditional draft update matched no row: published meanwhile, or a newer revision. */
+async function whyNotSaved(db: Kysely<DB>, id: number, revision: number, schemeKey: string): Promise<YardstickError> {
+  const now = await db.selectFrom('scheme_versions').select(['id', 'number', 'status', 'revision']).where('id', '=', id).executeTakeFirst();
+  if (!now) return new YardstickError('not_found', `No scheme version with id ${id}.`, { versionId: String(id) });
+  if (now.status !== 'draft') {
+    return new YardstickError('invalid_transition', `Version ${now.number} of ${schemeKey} is ${now.status}; ${now.status} versions cannot be edited. Create a new draft.`, { versionId: String(id), status: now.status });
+  }
+  return new YardstickError('stale_write', `Version ${now.number} of ${schemeKey} was changed by someone else (revision ${now.revision}, your edit was based on revision ${revision}). Reload it and apply your change again.`, {
+    versionId: String(id),
+    currentRevision: now.revision,
+    yourRevision: revision,
+  });
+}
