@@ -1,0 +1,43 @@
+/**
+ * @module config
+ * Settings from the environment, with the defaults a new user gets from `npm start`.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | `PORT` | 8787 | HTTP port |
+ * | `HOST` | 127.0.0.1 | interface to listen on |
+ * | `DATABASE_URL` | (unset) | PostgreSQL URL; unset = embedded PGlite |
+ * | `YARDSTICK_DATA_DIR` | ./.data | folder of the embedded database |
+ * | `YARDSTICK_DEMO` | 1 | seed the demo organisation into an empty database (0 to skip) |
+ */
+import { resolve } from 'node:path';
+import { YardstickError } from '../rules/errors.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  seedDemo: boolean;
+  /** Where the built studio lives. */
+  studioDir: string;
+}
+
+/**
+ * Read the configuration, refusing values that cannot work.
+ * @example readConfig({ PORT: '9000' }).port // 9000
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new YardstickError('invalid_argument', `PORT must be a port number (0–65535), got "${env.PORT}".`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new YardstickError('invalid_argument', 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database).');
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    dataDir: resolve(cwd, env.YARDSTICK_DATA_DIR?.trim() || '.data'),
+    seedDemo: env.YARDSTICK_DEMO !== '0',
+    studioDir: resolve(import.meta.dirname, '..', 'dist', 'studio'),
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * @module lib/types
+ * The API's resources as the studio reads them (ids are strings, times ISO 8601, days YYYY-MM-DD).
+ * They mirror the server's route declarations in `server/routes/*.ts`.
+ */
+import type { Finding } from '../../../rules/analyze/types.ts';
+import type { EmployeeResult } from '../../../rules/scheme/result.ts';
+
+export type { Finding };
+
+export type Role = 'hr' | 'manager' | 'auditor' | 'employee';
+export type Locale = 'zh-CN' | 'en';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  departmentIds: string[];
+  employeeId: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string | null;
+}
+
+export type VersionStatus = 'draft' | 'published' | 'retired';
+
+export interface VersionSummary {
+  id: string;
+  number: number;
+  status: VersionStatus;
+  contentHash: string;
+  revision: number;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  retiredAt: string | null;
+  note: string | null;
+}
+
+export interface Version extends VersionSummary {
+  schemeId: string;
+  schemeKey: string;
+  /** The scheme document; any JSON object while a draft is incomplete. */
+  document: Record<string, unknown>;
+  createdBy: string | null;
+  publishedBy: string | null;
+  findings: Finding[];
+}
+
+export interface Lineage {
+  schemeId: string;
+  schemeKey: string;
+  versionId: string;
+  versionNumber: number;
+}
+
+export interface SchemeSummary {
+  id: string;
+  key: string;
+  title: string;
+  departmentId: string | null;
+  isTemplate: boolean;
+  clonedFrom: Lineage | null;
+  createdBy: string | null;
+  createdAt: string;
+  latestVersion: VersionSummary | null;
+  currentVersion: VersionSummary | null;
+  hasDraft: boolean;
+}
+
+export interface SchemeDetail extends SchemeSummary {
+  versions: VersionSummary[];
+}
+
+export interface TemplateSummary extends SchemeSummary {
+  documentTitle: string | null;
+  description: string | null;
+}
+
+export interface Department {
+  id: string;
+  key: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface Position {
+  id: string;
+  key: string;
+  name: string;
+  departmentId: string | null;
+}
+
+export interface Employee {
+  id: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  positionId: string;
+  level: string | null;
+  managerId: string | null;
+  attributes: Record<string, unknown>;
+  active: boolean;
+}
+
+export type CycleStatus = 'open' | 'collecting' | 'evaluated' | 'calibrated' | 'published' | 'closed';
+export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year' | 'fiscal-year';
+
+export interface Cycle {
+  id: string;
+  key: string;
+  title: string;
+  period: Period;
+  startsOn: string;
+  endsOn: string;
+  status: CycleStatus;
+  nextStatuses: CycleStatus[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Assignment {
+  id: string;
+  versionId: string;
+  schemeId: string;
+  schemeKey: string;
+  versionNumber: number;
+  contentHash: string;
+  departmentId: string | null;
+  positionId: string | null;
+}
+
+export interface CycleDetail extends Cycle {
+  assignments: Assignment[];
+  counts: { employees: number; employeesWithInputs: number; inputValues: number; results: number; openAppeals: number };
+}
+
+export interface InputCell {
+  value: unknown;
+  source: 'manual' | 'import' | 'api';
+  enteredBy: string | null;
+  enteredAt: string;
+  importBatchId: string | null;
+}
+
+export interface InputRow {
+  employeeId: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  positionId: string;
+  versionId: string;
+  cells: Record<string, InputCell | null>;
+}
+
+export interface InputGrid {
+  cycle: Record<string, unknown>;
+  versions: Array<{ id: string; schemeKey?: string; number?: number; inputs?: Record<string, { type: string; title?: string; unit?: string; multiRater?: boolean }>; [k: string]: unknown }>;
+  total: number;
+  limit: number;
+  offset: number;
+  rows: InputRow[];
+}
+
+export interface ImportError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  batchId: string;
+  rows: number;
+  values: number;
+  changed: number;
+  sha256: string;
+  sameAsBatchId: string | null;
+}
+
+export interface Job {
+  id: string;
+  cycleId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ResultItem {
+  employeeId: string;
+  code: string;
+  name: string;
+  departmentId: string;
+  departmentKey: string;
+  departmentName: string;
+  positionId: string;
+  positionKey: string;
+  versionId: string;
+  total: number | null;
+  grade: string | null;
+  status: string;
+  rank: number | null;
+  computedAt: string;
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export interface ResultDetail {
+  cycle: { id: string; key: string; title: string; status: CycleStatus; startsOn: string; endsOn: string };
+  employee: { id: string; code: string; name: string; departmentId: string; departmentKey: string; positionId: string; positionKey: string };
+  schemeVersion: { id: string; schemeKey: string; number: number; contentHash: string };
+  total: number | null;
+  grade: string | null;
+  status: string;
+  schemeHash: string;
+  inputsHash: string;
+  jobId: string | null;
+  computedAt: string;
+  result: EmployeeResult;
+  explanation: EmployeeResult;
+  inputsChanged: boolean;
+}
+
+export interface AuditEntry {
+  seq: number | string;
+  at: string;
+  actor: string | null;
+  actorLabel?: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  payload: unknown;
+  hash?: string;
+  prevHash?: string;
+  [k: string]: unknown;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export type AuditVerification = { ok: true; count: number; lastHash: string } | { ok: false; count: number; firstBrokenSeq: number; reason: string };
+
+export interface Reproduction {
+  matches: boolean;
+  stored: Record<string, unknown>;
+  recomputed: Record<string, unknown>;
+  differences: Array<{ field: string; stored: unknown; recomputed: unknown }>;
+}
+
+export interface SchemeChangeText {
+  [k: string]: unknown;
+}
