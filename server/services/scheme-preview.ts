@@ -38,19 +38,34 @@ const compiledByHash = new LruCache<Entry>(64);
  * // { employeeId: 'E001', total: 90, grade: 'A', indicators: [...], … }
  */
 export async function previewVersion(db: Kysely<DB>, user: CurrentUser, id: number, request: PreviewRequest): Promise<EmployeeResult | PopulationResult> {
-  const row = await db
-    .selectFrom('scheme_versions as v')
-    .innerJoin('schemes as s', 's.id', 'v.scheme_id')
-    .select(['v.number', 'v.content_hash', 's.key', 's.owner_department_id'])
-    .where('v.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new YardstickError('not_found', `No scheme version with id ${id}.`, { versionId: String(id) });
+  const row = await versionRow(db, id);
   assertCanReadScheme(user, row);
   const entry = compiledByHash.get(row.content_hash) ?? (await compileVersion(db, id));
   if ('issues' in entry) throw invalidDocument(entry.issues, `Version ${row.number} of ${row.key}`, { versionId: String(id) });
   const { employees } = request;
   if (employees.length === 1) return evaluateEmployee(entry.compiled, employees[0]!, { explain: request.explain ?? true });
   return evaluatePopulation(entry.compiled, employees, { explain: request.explain ?? false });
+}
+
+type VersionRow = { number: number; content_hash: string; key: string; owner_department_id: number | null; status: string };
+
+// A published or retired version never changes (the database enforces it), so its row is
+// remembered per database; a draft is read every time because it may have been saved since.
+const frozenRows = new WeakMap<Kysely<DB>, Map<number, VersionRow>>();
+
+async function versionRow(db: Kysely<DB>, id: number): Promise<VersionRow> {
+  const frozen = frozenRows.get(db) ?? frozenRows.set(db, new Map()).get(db)!;
+  const known = frozen.get(id);
+  if (known) return known;
+  const row = await db
+    .selectFrom('scheme_versions as v')
+    .innerJoin('schemes as s', 's.id', 'v.scheme_id')
+    .select(['v.number', 'v.content_hash', 'v.status', 's.key', 's.owner_department_id'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new YardstickError('not_found', `No scheme version with id ${id}.`, { versionId: String(id) });
+  if (row.status !== 'draft' && frozen.size < 1000) frozen.set(id, row);
+  return row;
 }
 
 /** Counters of the compiled-scheme cache, for monitoring and tests. */

@@ -50,13 +50,36 @@ export async function userForSession(db: Kysely<DB>, token: string): Promise<(Cu
  * @example const user = await userForToken(db, 'ys_…');
  */
 export async function userForToken(db: Kysely<DB>, token: string): Promise<CurrentUser | undefined> {
-  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', secretHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  const hash = secretHash(token);
+  const cache = tokenCaches.get(db) ?? tokenCaches.set(db, new Map()).get(db)!;
+  const hit = cache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.user;
+  const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   // Recorded at most once a minute: a system pushing data must not turn every read into a write.
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
   }
-  return loadUser(db, row.user_id, 'token');
+  const user = await loadUser(db, row.user_id, 'token');
+  if (user) {
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    cache.set(hash, { user, until: Date.now() + TOKEN_CACHE_MS });
+  }
+  return user;
+}
+
+/**
+ * Systems pushing data call many times a second; their token is looked up at most every few
+ * seconds per process. Revoking a token clears the cache here at once; other server instances
+ * notice within TOKEN_CACHE_MS.
+ */
+const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_LIMIT = 10_000;
+const tokenCaches = new WeakMap<Kysely<DB>, Map<string, { user: CurrentUser; until: number }>>();
+
+/** Forget cached token owners (after a revocation or a change of role). */
+export function forgetCachedTokens(db: Kysely<DB>): void {
+  tokenCaches.get(db)?.clear();
 }
 
 /**

@@ -8,6 +8,7 @@
  * must not be able to mint replacements that outlive its own revocation.
  */
 import type { Kysely } from 'kysely';
+import { forgetCachedTokens } from './sessions.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, Row } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
@@ -53,9 +54,11 @@ export async function revokeToken(db: Kysely<DB>, user: CurrentUser, id: number)
   const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || (row.user_id !== user.id && user.role !== 'hr')) throw new YardstickError('not_found', `No API token with id ${id} among yours.`, { tokenId: String(id) });
   if (row.revoked_at !== null) return token(row);
-  return inTransaction(db, async (trx) => {
-    const revoked = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  const revoked = await inTransaction(db, async (trx) => {
+    const updated = await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
     await appendAudit(trx, { actor: actorOf(user), action: 'token.revoke', entityType: 'api_token', entityId: id, payload: { name: row.name, userId: String(row.user_id) } });
-    return token(revoked);
+    return token(updated);
   });
+  forgetCachedTokens(db);
+  return revoked;
 }
