@@ -4,6 +4,8 @@
  * which `Math.round(x * 10) / 10` gets wrong because 1.005 is stored as 1.00499999….
  */
 
+import { roundHalfUp } from '../logic/decimal.ts';
+
 export type RoundingMode = 'half-up' | 'half-even' | 'floor' | 'ceil' | 'none';
 
 /**
@@ -20,6 +22,8 @@ export type RoundingMode = 'half-up' | 'half-even' | 'floor' | 'ceil' | 'none';
 export function roundDecimal(value: number, decimals = 0, mode: RoundingMode = 'half-up'): number {
   if (!Number.isFinite(value) || mode === 'none') return value;
   const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
+  // One half-up for rules and totals alike: the JSON Logic `round` operator's.
+  if (mode === 'half-up') return roundHalfUp(value, places);
   const negative = value < 0 || Object.is(value, -0);
   // Arithmetic noise (50% × 8.09 + … = 8.594999999999999) is dropped first by keeping 15
   // significant digits, as spreadsheets do, so the sum a person computes is what gets rounded.

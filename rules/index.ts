@@ -1,0 +1,25 @@
+/**
+ * @module rules
+ * Yardstick's rules pipeline, pure and shared by the server, the studio and the CLI:
+ *
+ *   parseScheme → analyzeScheme → compileScheme → evaluateEmployee / evaluatePopulation
+ *
+ * @example
+ * import { parseScheme, analyzeScheme, compileScheme, evaluateEmployee } from './rules/index.ts';
+ * const scheme = parseScheme(json);
+ * const findings = analyzeScheme(scheme);          // errors block publishing
+ * const result = evaluateEmployee(compileScheme(scheme), { id: 'E01', position: 'engineer', inputs: { … } });
+ */
+export { parseScheme, checkScheme, readablePath, type ParseIssue, type Scheme } from './scheme/parse.ts';
+export { analyzeScheme, hasErrors, type Finding } from './analyze/index.ts';
+export { compileScheme, type CompiledScheme } from './scheme/compile.ts';
+export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './scheme/evaluate.ts';
+export type * from './scheme/result.ts';
+export { diffSchemes, type SchemeChange } from './diff/index.ts';
+export { hashScheme, canonicalJson } from './hash.ts';
+export { compileLogic, traceLogic, checkLogic, collectVars, DEFAULT_LIMITS, type TraceStep } from './logic/index.ts';
+export { resolveWeights, weightRows, type ResolvedWeights } from './scheme/weights.ts';
+export { prepareInputs, coerceInputs, checkInputValue } from './scheme/inputs.ts';
+export { roundDecimal, type RoundingMode } from './scheme/rounding.ts';
+export { bandContains, describeBand } from './scheme/grading.ts';
+export { YardstickError, isYardstickError, ERROR_STATUS, type ErrorCode } from './errors.ts';

@@ -1,0 +1,76 @@
+/**
+ * @module rules/logic/walk
+ * An iterative, pre-order walk over a rule, so static checks survive rules nested 100,000
+ * levels deep. Pointers are built only when asked for: materialising every pointer of a deep
+ * rule would cost quadratic memory.
+ */
+import { escapeSegment } from './pointer.ts';
+import { isLogicNode, operationParts } from './rule-shape.ts';
+
+/** Operators whose second argument is evaluated per item, with the item as data. */
+export const SCOPED_OPERATORS: ReadonlySet<string> = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+
+interface Frame {
+  readonly value: unknown;
+  readonly depth: number;
+  readonly literal: boolean;
+  readonly scoped: boolean;
+  readonly parent: Frame | null;
+  /** Escaped pointer text this frame adds to its parent's (may hold two segments: `op/0`). */
+  readonly step: string;
+}
+
+/** One value met by {@link walkRule}. */
+export interface RuleVisit {
+  readonly value: unknown;
+  /** 1 for the rule itself; an operation's arguments are one level below it. */
+  readonly depth: number;
+  /** Inside an object that is not an operation: data that is never evaluated. */
+  readonly literal: boolean;
+  /** Inside the per-item argument of map/filter/reduce/all/none/some. */
+  readonly scoped: boolean;
+  /** JSON Pointer of the value. */
+  pointer(): string;
+}
+
+/** What a visitor answers: descend into the value, skip its children, or stop the walk. */
+export type WalkDecision = 'descend' | 'skip' | 'stop';
+
+function pointerOf(frame: Frame): string {
+  const steps: string[] = [];
+  for (let f: Frame | null = frame; f !== null && f.parent !== null; f = f.parent) steps.push(f.step);
+  return steps.length === 0 ? '' : `/${steps.reverse().join('/')}`;
+}
+
+/**
+ * Visits every value of `rule` depth first, left to right, without recursion.
+ * @example
+ * walkRule({ '+': [1, { var: 'x' }] }, (v) => { console.log(v.pointer()); return 'descend'; });
+ * // "", "/+/0", "/+/1", "/+/1/var"
+ */
+export function walkRule(rule: unknown, visit: (visit: RuleVisit) => WalkDecision): void {
+  const stack: Frame[] = [{ value: rule, depth: 1, literal: false, scoped: false, parent: null, step: '' }];
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    const decision = visit({ value: frame.value, depth: frame.depth, literal: frame.literal, scoped: frame.scoped, pointer: () => pointerOf(frame) });
+    if (decision === 'stop') return;
+    if (decision === 'skip') continue;
+    const { value } = frame;
+    const children: Frame[] = [];
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) children.push({ value: value[i], depth: frame.depth + 1, literal: frame.literal, scoped: frame.scoped, parent: frame, step: String(i) });
+    } else if (!frame.literal && isLogicNode(value)) {
+      const { op, args, listed } = operationParts(value);
+      const escaped = escapeSegment(op);
+      for (let i = 0; i < args.length; i++) {
+        const scoped = frame.scoped || (SCOPED_OPERATORS.has(op) && i === 1);
+        children.push({ value: args[i], depth: frame.depth + 1, literal: false, scoped, parent: frame, step: listed ? `${escaped}/${i}` : escaped });
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        children.push({ value: (value as Record<string, unknown>)[key], depth: frame.depth + 1, literal: true, scoped: frame.scoped, parent: frame, step: escapeSegment(key) });
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Frame);
+  }
+}
