@@ -31,6 +31,10 @@ const APPEAL = {
 
 const TEXT = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });
 
+/**
+ * Declare the appeal routes.
+ * @example registerAppealRoutes(app)
+ */
 export function registerAppealRoutes(app: Hono<AppEnv>): void {
   route<{ reason: string; evidence?: string }>(
     app,

@@ -43,6 +43,10 @@ const CYCLE_DETAIL = {
   },
 };
 
+/**
+ * Declare the cycle routes.
+ * @example registerCycleRoutes(app)
+ */
 export function registerCycleRoutes(app: Hono<AppEnv>): void {
   route(
     app,

@@ -8,6 +8,10 @@ import { route } from '../http/route.ts';
 import { evidencePack } from '../services/evidence.ts';
 import { parseId } from '../services/scope.ts';
 
+/**
+ * Declare the evidence pack route.
+ * @example registerEvidenceRoutes(app)
+ */
 export function registerEvidenceRoutes(app: Hono<AppEnv>): void {
   route(
     app,

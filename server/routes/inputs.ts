@@ -16,6 +16,10 @@ const CELL = { type: ['object', 'null'], properties: { value: {}, source: { enum
 const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, cells: { type: 'object', additionalProperties: CELL } } };
 const IMPORT_ERRORS = 'On any problem: 400 invalid_input with details.errors = [{ row, column, message }] (CSV rows are line numbers, header = 1; JSON rows count from 1) and nothing written.';
 
+/**
+ * Declare the input grid, entry and import routes.
+ * @example registerInputRoutes(app)
+ */
 export function registerInputRoutes(app: Hono<AppEnv>): void {
   route(
     app,
@@ -55,7 +59,7 @@ export function registerInputRoutes(app: Hono<AppEnv>): void {
       summary: 'Import input values from CSV or JSON',
       tag: 'inputs',
       roles: ['hr', 'manager'],
-      description: `CSV: UTF-8 (a byte-order mark is fine), header "employee" (the employee code) plus one column per declared input; multi-rater inputs as <input>.<group> with ;-separated ratings; an empty cell leaves the stored value. JSON: { rows: [{ employee, inputs }] }. All or nothing. ${IMPORT_ERRORS}`,
+      description: `CSV: UTF-8 (a byte-order mark is fine), header "employee" (the employee code) plus one column per declared input; multi-rater inputs as <input>.<group> with ;-separated ratings; an empty cell leaves the stored value. JSON: { rows: [{ employee, inputs }] }. All or nothing. ${IMPORT_ERRORS} A manager's rows for employees outside their departments are such row errors (not a 403), so one upload reports all its problems.`,
       rawBody: { contentTypes: ['text/csv'], description: 'CSV text, UTF-8' },
       body: { type: 'object', additionalProperties: false, required: ['rows'], properties: { rows: { type: 'array', maxItems: 200000, items: { type: 'object', additionalProperties: false, required: ['employee', 'inputs'], properties: { employee: { type: 'string', minLength: 1, maxLength: 64 }, inputs: { type: 'object', maxProperties: 500 } } } } } },
       query: { filename: { type: 'string', description: 'The uploaded file’s name, kept with the import batch' } },

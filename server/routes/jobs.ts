@@ -23,6 +23,10 @@ const JOB = {
   },
 };
 
+/**
+ * Declare the evaluation job routes.
+ * @example registerJobRoutes(app)
+ */
 export function registerJobRoutes(app: Hono<AppEnv>): void {
   route(
     app,

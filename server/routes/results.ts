@@ -15,6 +15,10 @@ import { parseId } from '../services/scope.ts';
 const ALL = ['hr', 'manager', 'auditor', 'employee'] as const;
 const SCOPE = 'HR and auditors see everyone, managers their departments, employees their own result once the cycle is published.';
 
+/**
+ * Declare the result, stats and reproduction routes.
+ * @example registerResultRoutes(app)
+ */
 export function registerResultRoutes(app: Hono<AppEnv>): void {
   route(
     app,

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { describeEachApp, type FixtureUser } from '../helpers/app.ts';
+import { body, evaluate, expectStatus, openCycle, validInputs } from './support/cycle-fixture.ts';
+
+const GOOD_CSV = [
+  'employee,complaints,csat,quality,on_time,remark,attitude.supervisor,attitude.peer',
+  'E001,0,95.5%,良,yes,,5;5,4',
+  'E002,2,88,A,是,"two lines,\nquoted",4,4;3',
+  'E003,1,1,C,no,,3,',
+  'E004,0,91,,true,,4;4;5,5',
+  '',
+  'E005,3,70,B,n,late,2,3',
+  'E006,0,80,A,1,,4,4',
+  '',
+].join('\n');
+
+describeEachApp('imports API', (ctx) => {
+  const importCsv = (cycleId: number, text: string, as: FixtureUser = 'hr', filename = 'q3.csv') =>
+    ctx().as(as).send('POST', `/api/cycles/${cycleId}/import?filename=${encodeURIComponent(filename)}`, text, { 'content-type': 'text/csv; charset=utf-8' });
+  const counts = async (cycleId: number) => {
+    const db = ctx().db;
+    const n = (q: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) => q.executeTakeFirstOrThrow().then((r) => r.n);
+    return {
+      inputs: await n(db.selectFrom('inputs').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycleId)),
+      history: await n(db.selectFrom('input_history').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycleId)),
+      batches: await n(db.selectFrom('import_batches').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycleId)),
+      audit: await n(db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))),
+    };
+  };
+
+  it('imports a CSV in one batch: typed cells, multi-rater columns, batch row and audit entry with the file hash', async () => {
+    const { cycleId } = await openCycle(ctx());
+    const res = await importCsv(cycleId, GOOD_CSV);
+    await expectStatus(res, 200);
+    const summary = await body(res);
+    const sha256 = `sha256:${createHash('sha256').update(GOOD_CSV).digest('hex')}`;
+    expect(summary).toEqual({ batchId: expect.stringMatching(/^\d+$/), rows: 6, values: 31, changed: 31, sha256, sameAsBatchId: null });
+    const batch = await ctx().db.selectFrom('import_batches').selectAll().where('id', '=', Number(summary.batchId)).executeTakeFirstOrThrow();
+    expect(batch).toMatchObject({ filename: 'q3.csv', format: 'csv', content_hash: sha256, row_count: 6, status: 'applied', created_by: ctx().fixture.users.hr });
+    const audit = await ctx().db.selectFrom('audit_log').selectAll().where('action', '=', 'inputs.import').where('entity_id', '=', String(cycleId)).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].payload).toMatchObject({ sha256, batchId: summary.batchId, rows: 6, values: 31 });
+
+    const grid = await body(await ctx().as('hr').get(`/api/cycles/${cycleId}/inputs`));
+    const row = (code: string) => grid.rows.find((r: { code: string }) => r.code === code).cells;
+    expect(row('E001').csat).toMatchObject({ value: 95.5, source: 'import', importBatchId: summary.batchId, enteredBy: 'hr' });
+    expect(row('E001').quality.value).toBe('B'); // the option's label 良
+    expect(row('E001').attitude.value).toEqual({ supervisor: [5, 5], peer: [4] });
+    expect(row('E003').attitude.value).toEqual({ supervisor: [3] }); // empty group cell: no ratings
+    expect(row('E002').remark.value).toBe('two lines,\nquoted');
+    expect(row('E005').on_time.value).toBe(false);
+    expect(row('E004').quality).toBeNull(); // empty cell: no value
+  });
+
+  it('accepts a byte-order mark, and importing the same file twice changes nothing', async () => {
+    const { cycleId } = await openCycle(ctx());
+    const first = await body(await importCsv(cycleId, `\uFEFF${GOOD_CSV}`));
+    expect(first.rows).toBe(6);
+    expect(first.sha256).toBe(`sha256:${createHash('sha256').update(GOOD_CSV).digest('hex')}`);
+    const before = await counts(cycleId);
+    const again = await body(await importCsv(cycleId, GOOD_CSV));
+    expect(again).toMatchObject({ rows: 6, values: 31, changed: 0, sameAsBatchId: first.batchId });
+    const after = await counts(cycleId);
+    expect(after).toEqual({ ...before, batches: before.batches + 1, audit: before.audit + 1 });
+    // who/when still point at the first import: the values did not change
+    const cell = await ctx().db.selectFrom('inputs').select('import_batch_id').where('cycle_id', '=', cycleId).where('input_key', '=', 'csat').executeTakeFirstOrThrow();
+    expect(String(cell.import_batch_id)).toBe(first.batchId);
+  });
+
+  it('reports every bad row and column (header = row 1) and writes nothing', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await expectStatus(await ctx().as('hr').put(`/api/cycles/${cycleId}/inputs/${ctx().fixture.employees.E006}`, { inputs: { complaints: 9 } }), 200);
+    const before = await counts(cycleId);
+    const csv = [
+      'employee,complaints,csat,bonus,attitude.supervisor,attitude.boss',
+      'E001,1,90,,4,', //                      2: fine apart from the header
+      'E002,-1,101,,4;7,', //                  3: complaints and csat out of range, rating above 5
+      'E999,1,90,,4,', //                      4: unknown employee
+      'E001,1,90,,4,', //                      5: duplicate of row 2
+      ',1,90,,4,', //                          6: no employee code
+      'E003,lots,90,,4', //                    7: not a number; one cell short
+      '',
+      'E004,0,NaN%,,4,', //                    9: not a number
+    ].join('\r\n');
+    const res = await importCsv(cycleId, csv);
+    expect(res.status).toBe(400);
+    const { error } = await body(res);
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^The import has 11 problem\(s\); nothing was imported\. First: row 1, column bonus/);
+    expect(error.details.errors.map((x: { row: number; column: string | null }) => [x.row, x.column])).toEqual([
+      [1, 'bonus'],
+      [1, 'attitude.boss'],
+      [3, 'complaints'],
+      [3, 'csat'],
+      [3, 'attitude.supervisor'],
+      [4, 'employee'],
+      [5, 'employee'],
+      [6, 'employee'],
+      [7, null],
+      [7, 'complaints'],
+      [9, 'csat'],
+    ]);
+    const messages = error.details.errors.map((x: { message: string }) => x.message);
+    expect(messages).toContain('employee E001 already appears in row 2');
+    expect(messages).toContain('unknown employee code E999');
+    expect(messages).toContain('"-1": must be >= 0');
+    expect(messages).toContain('"4;7": must be <= 5');
+    expect(messages).toContain('has 5 cell(s); the header has 6');
+    expect(await counts(cycleId)).toEqual(before);
+  });
+
+  it('a manager importing another department’s employee gets a row error naming the row; own department imports', async () => {
+    const { cycleId } = await openCycle(ctx());
+    const res = await importCsv(cycleId, 'employee,complaints\nE001,1\nE004,2\nE005,3\n', 'manager');
+    expect(res.status).toBe(400);
+    const { error } = await body(res);
+    expect(error.details.errors).toEqual([
+      { row: 3, column: 'employee', message: 'employee E004 is in department Engineering, which is not one of yours' },
+      { row: 4, column: 'employee', message: 'employee E005 is in department Engineering, which is not one of yours' },
+    ]);
+    expect((await counts(cycleId)).inputs).toBe(0);
+    await expectStatus(await importCsv(cycleId, 'employee,complaints\nE001,1\nE002,2\n', 'manager'), 200);
+    expect((await counts(cycleId)).inputs).toBe(2);
+    expect((await importCsv(cycleId, 'employee,complaints\nE001,1\n', 'auditor')).status).toBe(403);
+  });
+
+  it('imports JSON rows with typed values (rows counted from 1) and leaves missing values alone', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await expectStatus(await ctx().as('hr').put(`/api/cycles/${cycleId}/inputs/${ctx().fixture.employees.E002}`, { inputs: { remark: 'keep me' } }), 200);
+    const rows = ['E001', 'E002'].map((employee, i) => ({ employee, inputs: { ...validInputs(i), remark: null } }));
+    const ok = await ctx().as('hr').post(`/api/cycles/${cycleId}/import?filename=push.json`, { rows });
+    await expectStatus(ok, 200);
+    expect(await body(ok)).toMatchObject({ rows: 2, values: 10 });
+    const kept = await ctx().db.selectFrom('inputs').select('value').where('cycle_id', '=', cycleId).where('input_key', '=', 'remark').executeTakeFirstOrThrow();
+    expect(kept.value).toBe('keep me');
+    const bad = await ctx().as('hr').post(`/api/cycles/${cycleId}/import`, { rows: [{ employee: 'E001', inputs: { complaints: 1 } }, { employee: 'E003', inputs: { complaints: 'many', nope: 1 } }] });
+    expect(bad.status).toBe(400);
+    expect((await body(bad)).error.details.errors).toEqual([
+      { row: 2, column: 'complaints', message: '"many": must be integer' },
+      { row: 2, column: 'nope', message: expect.stringMatching(/"nope" is not an input of scheme/) },
+    ]);
+  });
+
+  it('refuses imports the cycle cannot take (409), other content types and empty files (400)', async () => {
+    const empty = await openCycle(ctx(), { assignments: [] });
+    expect((await importCsv(empty.cycleId, 'employee,complaints\nE001,1\n')).status).toBe(409);
+    const { cycleId, key } = await openCycle(ctx());
+    const text = await ctx().as('hr').send('POST', `/api/cycles/${cycleId}/import`, 'employee\tcomplaints', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(400);
+    const nothing = await importCsv(cycleId, '');
+    expect(nothing.status).toBe(400);
+    expect((await body(nothing)).error.details.errors[0]).toMatchObject({ row: 1 });
+    const headerOnly = await importCsv(cycleId, 'employee,complaints\n');
+    expect(headerOnly.status).toBe(400);
+    expect((await body(headerOnly)).error.details.errors).toEqual([{ row: 2, column: null, message: 'there are no data rows to import' }]);
+    const broken = await importCsv(cycleId, 'employee,remark\nE001,"unterminated\n');
+    expect(broken.status).toBe(400);
+    expect((await body(broken)).error.details.errors[0].message).toMatch(/not valid CSV/);
+    for (const [i, code] of Object.keys(ctx().fixture.employees).entries()) {
+      await expectStatus(await ctx().as('hr').put(`/api/cycles/${cycleId}/inputs/${ctx().fixture.employees[code]}`, { inputs: validInputs(i) }), 200);
+    }
+    await evaluate(ctx(), cycleId);
+    const late = await importCsv(cycleId, 'employee,complaints\nE001,1\n');
+    expect(late.status).toBe(409);
+    expect((await body(late)).error.message).toBe(`Cycle ${key} is evaluated; only open or collecting cycles can take input values.`);
+  });
+});
