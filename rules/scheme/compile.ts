@@ -27,6 +27,8 @@ export interface CompiledRule {
   refs: RuleRefs;
   /** The rule divides, so a non-finite result means a division by zero. */
   divides: boolean;
+  /** refs as lists with their labels, in the order evaluation reports them. */
+  reads: { params: ReadList; inputs: ReadList; indicators: ReadList; population: ReadList };
   error?: YardstickError;
 }
 
@@ -35,6 +37,9 @@ export interface CompiledIndicator {
   index: number;
   score: CompiledRule;
 }
+
+/** `[key, 'namespace.key']` pairs a rule reads, precomputed so evaluation builds no strings. */
+export type ReadList = ReadonlyArray<readonly [key: string, label: string]>;
 
 export interface CompiledAdjustment {
   def: Adjustment;
@@ -57,6 +62,10 @@ export interface CompiledScheme {
   scheme: Scheme;
   hash: string;
   indicators: Map<string, CompiledIndicator>;
+  /** Indicator definitions in document order, duplicates (an analysis error) left out. */
+  indicatorDefs: Indicator[];
+  /** Declared inputs as a list, so evaluation does not rebuild it per employee. */
+  inputDefs: Array<readonly [string, Scheme['inputs'][string]]>;
   populationValues: Map<string, PopulationValue>;
   adjustments: CompiledAdjustment[];
   gradingRule?: CompiledRule;
@@ -111,6 +120,8 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
     scheme,
     hash: hashScheme(scheme),
     indicators,
+    indicatorDefs: [...indicators.values()].map((i) => i.def),
+    inputDefs: Object.entries(scheme.inputs),
     populationValues,
     adjustments,
     gradingRule,
@@ -144,11 +155,16 @@ export function compileRule(rule: unknown, pointer: string): CompiledRule {
       const [namespace, key] = v.path.split('.') as [string, string | undefined];
       if (key !== undefined && (namespace === 'inputs' || namespace === 'params' || namespace === 'indicators' || namespace === 'population')) refs[namespace].add(key);
     }
-    return { rule, pointer, run: compileLogic(rule), refs, divides };
+    return { rule, pointer, run: compileLogic(rule), refs, divides, reads: readLists(refs) };
   } catch (err) {
     const error = isYardstickError(err) ? err : new YardstickError('invalid_rule', `The rule at ${pointer} cannot be compiled: ${(err as Error).message}`);
-    return { rule, pointer, run: () => null, refs, divides, error };
+    return { rule, pointer, run: () => null, refs, divides, reads: readLists(refs), error };
   }
+}
+
+function readLists(refs: RuleRefs): CompiledRule['reads'] {
+  const list = (namespace: keyof RuleRefs) => [...refs[namespace]].map((key) => [key, `${namespace}.${key}`] as const);
+  return { params: list('params'), inputs: list('inputs'), indicators: list('indicators'), population: list('population') };
 }
 
 /** Kahn's algorithm over indicators and population values, keeping document order among equals. */

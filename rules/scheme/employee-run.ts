@@ -32,6 +32,10 @@ export interface EvaluateOptions {
   raterPeerMeans?: RaterPeerMeans;
 }
 
+// Shared by every result without a trace; frozen so no caller can fill it for all of them.
+const NO_TRACE = Object.freeze([]) as unknown as TraceStep[];
+const NO_CONTEXT: Record<string, unknown> = Object.freeze({});
+
 // Operators whose trace step says which branch, band or table row decided the score.
 const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
 
@@ -61,7 +65,7 @@ export class EmployeeRun {
     this.employee = employee;
     this.explain = options.explain ?? true;
     this.plan = compiled.plan(employee.position);
-    this.prepared = prepareInputs(compiled.scheme, employee.inputs ?? {}, options.raterPeerMeans);
+    this.prepared = prepareInputs(compiled.scheme, employee.inputs ?? {}, options.raterPeerMeans, compiled.inputDefs);
     for (const [key, note] of Object.entries(this.prepared.notes)) this.notes.push(`${key}: ${note}`);
     this.data = {
       inputs: this.prepared.values,
@@ -90,69 +94,61 @@ export class EmployeeRun {
   /** Compute one indicator from inputs, params and what is already computed. */
   evaluateIndicator(key: string): void {
     const ind = this.compiled.indicators.get(key)!;
-    const weight = Object.hasOwn(this.plan.weights.indicators, key) ? this.plan.weights.indicators[key] : null;
-    const base = { key, title: ind.def.title, dimension: ind.def.dimension ?? null, weight, score: null, weighted: null, trace: [] as TraceStep[] };
-    if (!this.plan.relevant.has(key)) {
-      this.indicatorResults.set(key, { ...base, status: 'not-applicable', used: {}, explanation: `not assessed for position "${this.plan.weights.row}"` });
-      return;
-    }
+    if (!this.plan.relevant.has(key)) return this.record(ind.def, 'not-applicable', null, {}, `not assessed for position "${this.plan.weights.row}"`);
     const broken = this.compiled.brokenIndicators.get(key);
-    if (broken) {
-      this.indicatorResults.set(key, { ...base, status: 'error', used: {}, explanation: broken });
-      return;
-    }
+    if (broken) return this.record(ind.def, 'error', null, {}, broken);
     const { used, blocker } = this.gather(ind.score);
-    if (blocker) {
-      this.indicatorResults.set(key, { ...base, status: blocker.status, used, explanation: blocker.message });
-      return;
-    }
+    if (blocker) return this.record(ind.def, blocker.status, null, used, blocker.message);
     let raw: unknown;
-    let trace: TraceStep[] = [];
+    let trace: TraceStep[] = NO_TRACE;
     try {
       if (this.explain) ({ result: raw, steps: trace } = traceLogic(ind.score.rule, this.data));
       else raw = ind.score.run(this.data);
     } catch (err) {
-      const message = isYardstickError(err) ? err.message : `the rule failed: ${(err as Error).message}`;
-      this.indicatorResults.set(key, { ...base, status: 'error', used, explanation: message, trace });
-      return;
+      return this.record(ind.def, 'error', null, used, isYardstickError(err) ? err.message : `the rule failed: ${(err as Error).message}`, trace);
     }
     const outcome = classify(raw, ind.score);
-    if (outcome.status !== 'ok') {
-      this.indicatorResults.set(key, { ...base, status: outcome.status, used, explanation: outcome.message, trace });
-      return;
-    }
+    if (outcome.status !== 'ok') return this.record(ind.def, outcome.status, null, used, outcome.message, trace);
     const rounding = this.scheme.rounding;
     const decimals = ind.def.decimals ?? rounding?.indicatorDecimals;
     const score = decimals === undefined ? outcome.value : roundDecimal(outcome.value, decimals, rounding?.mode ?? 'half-up');
     this.data.indicators[key] = score;
-    this.indicatorResults.set(key, { ...base, status: 'ok', score, used, trace, explanation: explainScore(score, used, trace) });
+    // Bulk runs (explain: false) skip the sentence; a result page recomputes it with explain on.
+    this.record(ind.def, 'ok', score, used, this.explain ? explainScore(score, used, trace) : '', trace);
+  }
+
+  private record(def: CompiledScheme['indicatorDefs'][number], status: IndicatorStatus, score: number | null, used: Record<string, unknown>, explanation: string, trace: TraceStep[] = NO_TRACE): void {
+    const weights = this.plan.weights.indicators;
+    const weight = Object.hasOwn(weights, def.key) ? weights[def.key] : null;
+    this.indicatorResults.set(def.key, { key: def.key, title: def.title, dimension: def.dimension ?? null, weight, status, score, weighted: null, used, explanation, trace });
   }
 
   /** Collect the values a rule reads; the first unusable one blocks the rule. */
   private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; message: string } } {
     const used: Record<string, unknown> = {};
-    const problems: Array<{ status: IndicatorStatus; message: string }> = [];
-    for (const p of rule.refs.params) {
-      if (this.compiled.blankParams.has(p)) problems.push({ status: 'missing-param', message: `parameter "${p}" has no value yet` });
-      else if (Object.hasOwn(this.compiled.params, p)) used[`params.${p}`] = this.compiled.params[p];
+    let problems: Array<{ status: IndicatorStatus; message: string }> | undefined;
+    const { reads } = rule;
+    for (const [p, label] of reads.params) {
+      if (this.compiled.blankParams.has(p)) (problems ??= []).push({ status: 'missing-param', message: `parameter "${p}" has no value yet` });
+      else if (Object.hasOwn(this.compiled.params, p)) used[label] = this.compiled.params[p];
     }
-    for (const i of rule.refs.inputs) {
-      used[`inputs.${i}`] = this.prepared.values[i] ?? null;
+    for (const [i, label] of reads.inputs) {
+      used[label] = this.prepared.values[i] ?? null;
       const problem = this.prepared.problems[i];
-      if (problem) problems.push(problem);
+      if (problem) (problems ??= []).push(problem);
     }
-    for (const j of rule.refs.indicators) {
+    for (const [j, label] of reads.indicators) {
       const dep = this.indicatorResults.get(j);
       if (!dep) continue; // unknown indicator: analysis reports it; the rule reads null
-      used[`indicators.${j}`] = dep.score;
-      if (dep.status !== 'ok') problems.push({ status: dep.status, message: `indicator "${j}" has no score (${dep.explanation})` });
+      used[label] = dep.score;
+      if (dep.status !== 'ok') (problems ??= []).push({ status: dep.status, message: `indicator "${j}" has no score (${dep.explanation})` });
     }
-    for (const q of rule.refs.population) {
+    for (const [q, label] of reads.population) {
       const v = this.data.population[q];
-      used[`population.${q}`] = v ?? null;
-      if (v === null || v === undefined) problems.push({ status: 'missing-population', message: `population value "${q}" is not available (needs the whole population, or too few peers)` });
+      used[label] = v ?? null;
+      if (v === null || v === undefined) (problems ??= []).push({ status: 'missing-population', message: `population value "${q}" is not available (needs the whole population, or too few peers)` });
     }
-    if (!problems.length) return { used };
+    if (!problems) return { used };
     const order: IndicatorStatus[] = ['missing-param', 'missing-input', 'out-of-range', 'missing-population', 'error', 'division-by-zero', 'invalid-result'];
     problems.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
     return { used, blocker: { status: problems[0].status, message: problems.map((p) => p.message).join('; ') } };
@@ -161,7 +157,7 @@ export class EmployeeRun {
   /** Totals, point adjustments, band grade and the grade adjustments that come before the distribution. */
   finishScores(): EmployeeResult {
     const scheme = this.scheme;
-    const indicators = scheme.indicators.filter((d, i, all) => all.findIndex((x) => x.key === d.key) === i).map((d) => this.indicatorResults.get(d.key)!);
+    const indicators = this.compiled.indicatorDefs.map((d) => this.indicatorResults.get(d.key)!);
     const weights = this.plan.weights;
     const sum = scheme.aggregation === 'sum';
     const dimensionDefs = scheme.dimensions ?? [];
@@ -214,7 +210,7 @@ export class EmployeeRun {
 
     let bandGrade: string | null = null;
     if (total !== null) {
-      const graded = gradeForTotal(this.compiled, total, this.adjustmentContext(base, subtotals, total));
+      const graded = gradeForTotal(this.compiled, total, this.compiled.gradingRule ? this.adjustmentContext(base, subtotals, total) : NO_CONTEXT);
       bandGrade = graded.grade;
       if (graded.note) this.notes.push(graded.note);
     }
@@ -244,7 +240,7 @@ export class EmployeeRun {
   /** Veto, set-grade and grade-bump adjustments of one stage, in document order. */
   applyGradeAdjustments(stage: 'before-distribution' | 'after-distribution'): void {
     const result = this.result!;
-    const subtotals = Object.fromEntries(result.dimensions.map((d) => [d.key, d.subtotal]));
+    let context: Record<string, unknown> | undefined;
     for (const adj of this.compiled.adjustments) {
       const def = adj.def;
       if (def.kind === 'bonus' || def.kind === 'deduction' || (def.stage ?? 'before-distribution') !== stage) continue;
@@ -258,7 +254,8 @@ export class EmployeeRun {
         entry.note = 'not applied: the grade is fixed by a veto';
         continue;
       }
-      const context = { ...this.adjustmentContext(result.baseTotal, subtotals, result.total), grade: result.grade };
+      context ??= this.adjustmentContext(result.baseTotal, Object.fromEntries(result.dimensions.map((d) => [d.key, d.subtotal])), result.total);
+      context.grade = result.grade;
       const fires = this.condition(adj.when, context);
       if (fires !== true) {
         entry.note = fires === false ? 'condition not met' : fires;
@@ -276,7 +273,8 @@ export class EmployeeRun {
   }
 
   private adjustmentContext(baseTotal: number | null, subtotals: Record<string, number | null>, total: number | null = baseTotal): Record<string, unknown> {
-    return { ...this.data, total, baseTotal, dimensions: subtotals };
+    const d = this.data;
+    return { inputs: d.inputs, params: d.params, indicators: d.indicators, population: d.population, employee: d.employee, total, baseTotal, dimensions: subtotals, grade: null };
   }
 
   private applyPoints(adj: CompiledScheme['adjustments'][number], context: Record<string, unknown>): AdjustmentResult {

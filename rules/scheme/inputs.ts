@@ -30,9 +30,9 @@ export type RaterPeerMeans = Record<string, Record<string, number>>;
  * prepareInputs(scheme, { complaints: 3, attitude: { supervisor: [8], peer: [7, 9] } })
  * // { values: { complaints: 3, attitude: 8.15 }, problems: {}, notes: { attitude: 'supervisor 8 × 50% + peer 8 × 50% …' } }
  */
-export function prepareInputs(scheme: Scheme, raw: Record<string, unknown>, peerMeans?: RaterPeerMeans): PreparedInputs {
+export function prepareInputs(scheme: Scheme, raw: Record<string, unknown>, peerMeans?: RaterPeerMeans, inputDefs: ReadonlyArray<readonly [string, Input]> = Object.entries(scheme.inputs)): PreparedInputs {
   const out: PreparedInputs = { values: Object.create(null), problems: Object.create(null), notes: Object.create(null) };
-  for (const [key, def] of Object.entries(scheme.inputs)) {
+  for (const [key, def] of inputDefs) {
     let value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (def.multiRater && value !== null && typeof value === 'object') {
       const aggregated = aggregateRatings(key, def, scheme.raters, value as RatingsByGroup | number[], peerMeans?.[key]);
@@ -66,26 +66,29 @@ export function prepareInputs(scheme: Scheme, raw: Record<string, unknown>, peer
  * @example checkInputValue('rate', { type: 'number', maximum: 100 }, 120) // { status: 'out-of-range', … }
  */
 export function checkInputValue(key: string, def: Input, value: unknown): InputProblem | undefined {
-  const bad = (message: string): InputProblem => ({ status: 'out-of-range', message: `input "${key}" ${message}` });
   switch (def.type) {
     case 'number':
     case 'integer':
     case 'rating': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`must be a number, got ${JSON.stringify(value)}`);
-      if (def.type === 'integer' && !Number.isInteger(value)) return bad(`must be a whole number, got ${value}`);
-      if (def.minimum !== undefined && value < def.minimum) return bad(`is ${value}, below the minimum ${def.minimum}`);
-      if (def.maximum !== undefined && value > def.maximum) return bad(`is ${value}, above the maximum ${def.maximum}`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return outOfRange(key, `must be a number, got ${JSON.stringify(value)}`);
+      if (def.type === 'integer' && !Number.isInteger(value)) return outOfRange(key, `must be a whole number, got ${value}`);
+      if (def.minimum !== undefined && value < def.minimum) return outOfRange(key, `is ${value}, below the minimum ${def.minimum}`);
+      if (def.maximum !== undefined && value > def.maximum) return outOfRange(key, `is ${value}, above the maximum ${def.maximum}`);
       if (def.type === 'rating' && def.scale && !def.multiRater && !def.scale.points.some((p) => p.value === value))
-        return bad(`is ${value}, not a point of its scale (${def.scale.points.map((p) => p.value).join(', ')})`);
+        return outOfRange(key, `is ${value}, not a point of its scale (${def.scale.points.map((p) => p.value).join(', ')})`);
       return undefined;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : bad(`must be true or false, got ${JSON.stringify(value)}`);
+      return typeof value === 'boolean' ? undefined : outOfRange(key, `must be true or false, got ${JSON.stringify(value)}`);
     case 'enum':
-      return def.options?.some((o) => o.value === value) ? undefined : bad(`must be one of ${(def.options ?? []).map((o) => JSON.stringify(o.value)).join(', ')}, got ${JSON.stringify(value)}`);
+      return def.options?.some((o) => o.value === value) ? undefined : outOfRange(key, `must be one of ${(def.options ?? []).map((o) => JSON.stringify(o.value)).join(', ')}, got ${JSON.stringify(value)}`);
     case 'text':
-      return typeof value === 'string' ? undefined : bad('must be text');
+      return typeof value === 'string' ? undefined : outOfRange(key, 'must be text');
   }
+}
+
+function outOfRange(key: string, message: string): InputProblem {
+  return { status: 'out-of-range', message: `input "${key}" ${message}` };
 }
 
 type Aggregated = { value: number; note: string } | { problem: InputProblem };

@@ -40,9 +40,6 @@ export function roundDecimal(value: number, decimals = 0, mode: RoundingMode = '
   const anyDropped = first > 0 || restNonZero;
   let up: boolean;
   switch (mode) {
-    case 'half-up':
-      up = first >= 5;
-      break;
     case 'half-even':
       up = first > 5 || (first === 5 && (restNonZero || (kept.charCodeAt(kept.length - 1) - 48) % 2 === 1));
       break;
