@@ -35,6 +35,7 @@ export interface EvaluateOptions {
 // Shared by every result without a trace; frozen so no caller can fill it for all of them.
 const NO_TRACE = Object.freeze([]) as unknown as TraceStep[];
 const NO_CONTEXT: Record<string, unknown> = Object.freeze({});
+const NOT_RECORDED: Record<string, unknown> = Object.freeze({});
 
 // Operators whose trace step says which branch, band or table row decided the score.
 const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
@@ -125,27 +126,29 @@ export class EmployeeRun {
 
   /** Collect the values a rule reads; the first unusable one blocks the rule. */
   private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; message: string } } {
-    const used: Record<string, unknown> = {};
+    // Bulk runs keep no per-indicator copy of the values read: they are the employee's inputs
+    // and params, and an explained re-evaluation lists them. It halves what 100,000 results weigh.
+    const used: Record<string, unknown> = this.explain ? {} : NOT_RECORDED;
     let problems: Array<{ status: IndicatorStatus; message: string }> | undefined;
     const { reads } = rule;
     for (const [p, label] of reads.params) {
       if (this.compiled.blankParams.has(p)) (problems ??= []).push({ status: 'missing-param', message: `parameter "${p}" has no value yet` });
-      else if (Object.hasOwn(this.compiled.params, p)) used[label] = this.compiled.params[p];
+      else if (this.explain && Object.hasOwn(this.compiled.params, p)) used[label] = this.compiled.params[p];
     }
     for (const [i, label] of reads.inputs) {
-      used[label] = this.prepared.values[i] ?? null;
+      if (this.explain) used[label] = this.prepared.values[i] ?? null;
       const problem = this.prepared.problems[i];
       if (problem) (problems ??= []).push(problem);
     }
     for (const [j, label] of reads.indicators) {
       const dep = this.indicatorResults.get(j);
       if (!dep) continue; // unknown indicator: analysis reports it; the rule reads null
-      used[label] = dep.score;
+      if (this.explain) used[label] = dep.score;
       if (dep.status !== 'ok') (problems ??= []).push({ status: dep.status, message: `indicator "${j}" has no score (${dep.explanation})` });
     }
     for (const [q, label] of reads.population) {
       const v = this.data.population[q];
-      used[label] = v ?? null;
+      if (this.explain) used[label] = v ?? null;
       if (v === null || v === undefined) (problems ??= []).push({ status: 'missing-population', message: `population value "${q}" is not available (needs the whole population, or too few peers)` });
     }
     if (!problems) return { used };

@@ -28,9 +28,9 @@ export interface IndicatorResult {
   score: number | null;
   /** Contribution to the total (or dimension subtotal) in points. */
   weighted: number | null;
-  /** The values the rule read: inputs, params, other indicators, population values. */
+  /** The values the rule read: inputs, params, other indicators, population values (empty when evaluated with explain: false). */
   used: Record<string, unknown>;
-  /** One sentence: how the score came about, or why there is none. */
+  /** One sentence: how the score came about (empty for ok scores evaluated with explain: false), or why there is none. */
   explanation: string;
   /** The rule's evaluation steps (empty when evaluated with explain: false). */
   trace: TraceStep[];
