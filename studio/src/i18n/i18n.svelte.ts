@@ -9,8 +9,8 @@
  * `PATCH /api/auth/me` and the user's stored language wins on the next visit.
  *
  * @example
- * t('nav.schemes')                       // '方案' or 'Schemes'
- * t('results.count', { n: 12 })          // '共 12 人' or '12 employees'
+ * t('nav.schemes')                       // '考核方案' or 'Schemes'
+ * t('indicators.count', { n: 12 })       // '共 12 个指标' or '12 indicators'
  */
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
@@ -66,7 +66,7 @@ export function setLocale(locale: string): void {
 
 /**
  * The message for a key in the current language, with `{name}` placeholders filled.
- * @example t('cycle.evaluating', { done: 3, total: 60 })
+ * @example t('evaluate.status', { done: 3, total: 60, percent: 5 }) // '3 of 60 (5%)'
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[i18n.locale][key] ?? en[key] ?? key;

@@ -2,7 +2,7 @@
  * @module lib/dialog
  * One modal confirmation at a time, asked from anywhere and answered by `ConfirmDialog.svelte`
  * (mounted once in the app shell).
- * @example if (await ask({ message: t('unsaved.leave'), confirm: t('unsaved.discard'), danger: true })) …
+ * @example if (await ask({ message: t('unsaved.message'), confirm: t('unsaved.discard'), danger: true })) …
  */
 export interface AskOptions {
   title?: string;

@@ -33,13 +33,16 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   employee: [{ href: '/me', label: 'nav.myResults' }],
 };
 
-/** Whether a nav item is the section of the current path. */
-export function isActive(item: NavItem, path: string): boolean {
-  if (path === item.href || path.startsWith(`${item.href}/`)) return true;
-  // Pages reached from a section keep it highlighted.
-  if (item.href === '/schemes' && path.startsWith('/versions/')) return true;
-  if (item.href === '/versions' && (path.startsWith('/schemes/') || path.startsWith('/versions/'))) return true;
-  if (item.href === '/dashboards' && /^\/cycles\/[^/]+\/(dashboard|simulator)/.test(path)) return true;
-  if (item.href === '/results' && /^\/cycles\/[^/]+\/results/.test(path)) return true;
-  return false;
+/**
+ * The nav item whose section the current path belongs to: pages reached from a section keep
+ * it highlighted (a version from Schemes, a dashboard from Dashboards), else the longest prefix.
+ * @example activeHref(NAVIGATION.hr, '/cycles/3/dashboard') // '/dashboards'
+ */
+export function activeHref(items: readonly NavItem[], path: string): string | null {
+  const has = (href: string) => items.some((i) => i.href === href);
+  if (/^\/cycles\/[^/]+\/(dashboard|simulator)/.test(path) && has('/dashboards')) return '/dashboards';
+  if (/^\/cycles\/[^/]+\/results/.test(path) && has('/results')) return '/results';
+  if (/^\/(versions|schemes)\//.test(path)) return has('/schemes') ? '/schemes' : has('/versions') ? '/versions' : null;
+  const matches = items.filter((i) => path === i.href || path.startsWith(`${i.href}/`));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href ?? null;
 }

@@ -18,8 +18,14 @@ export interface VarRef {
   var: string;
 }
 
-/** A number written in the rule, or a scheme parameter (HR edits params without touching rules). */
-export type Operand = { kind: 'number'; value: number } | { kind: 'param'; key: string };
+/**
+ * A number written in the rule, a scheme parameter (HR edits params without touching rules), or
+ * an input (a target supplied per employee, e.g. the revenue plan).
+ */
+export type Operand = { kind: 'number'; value: number } | { kind: 'param'; key: string } | { kind: 'input'; key: string };
+
+export type LadderOp = '>=' | '>' | '<=' | '<';
+export const LADDER_OPS: readonly LadderOp[] = ['>=', '>', '<=', '<'];
 
 export interface BandRowState {
   min: number | null;
@@ -36,25 +42,27 @@ export type PatternState =
   | { pattern: 'per-occurrence'; count: VarRef; points: Operand; full: number; floor: number }
   | { pattern: 'capped-bonus'; count: VarRef; points: Operand; cap: Operand; base: number }
   | { pattern: 'band'; x: VarRef; rows: BandRowState[]; fallback: number | null }
+  | { pattern: 'ladder'; x: VarRef; op: LadderOp; rungs: Array<{ threshold: Operand; points: number }>; otherwise: number }
   | { pattern: 'rating'; x: VarRef; table: Array<{ point: number; score: number }>; fallback: number | null };
 
 export type PatternName = PatternState['pattern'];
-export const PATTERNS: readonly PatternName[] = ['direct', 'ratio', 'step-deduction', 'per-occurrence', 'capped-bonus', 'band', 'rating'];
+export const PATTERNS: readonly PatternName[] = ['direct', 'ratio', 'step-deduction', 'per-occurrence', 'capped-bonus', 'band', 'ladder', 'rating'];
 
 /** JSON for an operand. */
 export function operandJson(o: Operand): unknown {
-  return o.kind === 'number' ? o.value : { var: `params.${o.key}` };
+  return o.kind === 'number' ? o.value : { var: `${o.kind === 'param' ? 'params' : 'inputs'}.${o.key}` };
 }
 
 /** The JSON Logic rule of a pattern state. */
 export function generate(state: PatternState): unknown {
   switch (state.pattern) {
     case 'direct':
-      return { clamp: [varJson(state.x), state.lo, state.hi] };
-    case 'ratio': {
-      const ratio = { '*': [{ div: [varJson(state.actual), operandJson(state.target), 0] }, state.full] };
-      return { clamp: [ratio, 0, state.cap] };
-    }
+      return state.lo === null && state.hi === null ? varJson(state.x) : { clamp: [varJson(state.x), state.lo, state.hi] };
+    case 'ratio':
+      // actual × full ÷ target (0 when the target is 0), within [0, cap]
+      return { clamp: [{ div: [{ '*': [varJson(state.actual), state.full] }, operandJson(state.target), 0] }, 0, state.cap] };
+    case 'ladder':
+      return { if: [...state.rungs.flatMap((r) => [{ [state.op]: [varJson(state.x), operandJson(r.threshold)] }, r.points]), state.otherwise] };
     case 'step-deduction': {
       const achievement = { min: [100, { div: [{ '*': [varJson(state.actual), 100] }, operandJson(state.target), 0] }] };
       const shortfall = { '-': [100, achievement] };
@@ -117,8 +125,10 @@ function readOperand(rule: Json): Operand | undefined {
   if (typeof rule === 'number' && Number.isFinite(rule)) return { kind: 'number', value: rule };
   if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return undefined;
   const v = (rule as Record<string, Json>).var;
-  if (Object.keys(rule).length === 1 && typeof v === 'string' && /^params\.[^.]+$/.test(v)) return { kind: 'param', key: v.slice('params.'.length) };
-  return undefined;
+  if (Object.keys(rule).length !== 1 || typeof v !== 'string') return undefined;
+  const match = /^(params|inputs)\.([^.]+)$/.exec(v);
+  if (!match) return undefined;
+  return { kind: match[1] === 'params' ? 'param' : 'input', key: match[2]! };
 }
 
 const isNum = (x: Json): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -126,19 +136,47 @@ const numOrNull = (x: Json): number | null | undefined => (x === null ? null : i
 
 function readers(rule: Json): Array<PatternState | undefined> {
   const out: Array<PatternState | undefined> = [];
-  // ratio: clamp(div(actual, target, 0) × full, 0, cap)
+  // direct: the value itself, or clamp(value, lo, hi)
+  const plain = readVar(rule);
+  if (plain) out.push({ pattern: 'direct', x: plain, lo: null, hi: null });
   const clamp = op(rule, 'clamp', 3);
   if (clamp) {
     const x = readVar(clamp[0]);
     const lo = numOrNull(clamp[1]);
     const hi = numOrNull(clamp[2]);
     if (x && lo !== undefined && hi !== undefined) out.push({ pattern: 'direct', x, lo, hi });
-    const mul = op(clamp[0], '*', 2);
-    const div = mul && op(mul[0], 'div', 3);
-    const actual = div && readVar(div[0]);
+    // ratio: clamp(div(actual × full, target, 0), 0, cap)
+    const div = op(clamp[0], 'div', 3);
+    const mul = div && op(div[0], '*', 2);
+    const actual = mul && readVar(mul[0]);
     const target = div && readOperand(div[1]);
     const cap = numOrNull(clamp[2]);
     if (mul && actual && target && isNum(mul[1]) && cap !== undefined) out.push({ pattern: 'ratio', actual, target, full: mul[1], cap });
+  }
+  // ladder: if(x ≥ t1, p1, x ≥ t2, p2, …, otherwise)
+  const chain = op(rule, 'if');
+  if (chain && chain.length >= 3 && chain.length % 2 === 1) {
+    const rungs: Array<{ threshold: Operand; points: number }> = [];
+    let x: VarRef | undefined;
+    let comparison: LadderOp | undefined;
+    let ok = true;
+    for (let i = 0; i + 1 < chain.length; i += 2) {
+      const cond = chain[i];
+      const name = cond && typeof cond === 'object' && !Array.isArray(cond) ? Object.keys(cond)[0] : undefined;
+      const args = name && LADDER_OPS.includes(name as LadderOp) ? op(cond, name, 2) : undefined;
+      const left = args && readVar(args[0]);
+      const threshold = args && readOperand(args[1]);
+      const points = chain[i + 1];
+      if (!left || !threshold || !isNum(points) || (x && x.var !== left.var) || (comparison && comparison !== name)) {
+        ok = false;
+        break;
+      }
+      x = left;
+      comparison = name as LadderOp;
+      rungs.push({ threshold, points });
+    }
+    const otherwise = chain[chain.length - 1];
+    if (ok && x && comparison && isNum(otherwise)) out.push({ pattern: 'ladder', x, op: comparison, rungs, otherwise });
   }
   // step-deduction and per-occurrence: max(floor, full − points × …)
   const max = op(rule, 'max', 2);
@@ -205,7 +243,7 @@ function readBandRow(row: Json): BandRowState | undefined {
 
 /**
  * The pattern a rule was built with, or null when only the raw editor can show it faithfully.
- * @example recognize({ clamp: [{ '*': [{ div: [{ var: 'inputs.a' }, 95, 0] }, 100] }, 0, 120] })?.pattern // 'ratio'
+ * @example recognize({ clamp: [{ div: [{ '*': [{ var: 'inputs.a' }, 100] }, 95, 0] }, 0, 120] })?.pattern // 'ratio'
  */
 export function recognize(rule: unknown): PatternState | null {
   const target = canonical(rule);
@@ -230,6 +268,19 @@ export function initialState(pattern: PatternName, source: VarRef): PatternState
       return { pattern, x: source, lo: 0, hi: 100 };
     case 'ratio':
       return { pattern, actual: source, target: { kind: 'number', value: 100 }, full: 100, cap: 120 };
+    case 'ladder':
+      return {
+        pattern,
+        x: source,
+        op: '>=',
+        rungs: [
+          { threshold: { kind: 'number', value: 95 }, points: 100 },
+          { threshold: { kind: 'number', value: 90 }, points: 80 },
+          { threshold: { kind: 'number', value: 80 }, points: 60 },
+          { threshold: { kind: 'number', value: 70 }, points: 40 },
+        ],
+        otherwise: 0,
+      };
     case 'step-deduction':
       return { pattern, actual: source, target: { kind: 'number', value: 100 }, full: 100, step: 1, points: { kind: 'number', value: 2 }, floor: 0, rounding: 'floor' };
     case 'per-occurrence':

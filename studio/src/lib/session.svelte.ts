@@ -19,11 +19,31 @@ class SessionState {
 
 export const session = new SessionState();
 
+// The session cookie is HttpOnly, so the studio cannot see it. This hint (set at login, cleared
+// at logout or when the server says the session ended) spares anonymous visitors a 401 probe.
+const HINT_KEY = 'yardstick.signedIn';
+function setHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // storage unavailable: every visit probes
+  }
+}
+function hasHint(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+
 function adopt(result: Session): void {
   setCsrfToken(result.csrfToken);
   session.user = result.user;
   session.status = 'ready';
   session.error = null;
+  setHint(true);
   if (result.user.locale && result.user.locale !== i18n.locale) setLocale(result.user.locale);
 }
 
@@ -36,15 +56,21 @@ function loginAddress(): string {
 export async function loadSession(): Promise<void> {
   setUnauthenticatedHandler(() => {
     if (session.status === 'anonymous') return;
+    setHint(false);
     setCsrfToken(null);
     resetOrg();
     session.user = null;
     session.status = 'anonymous';
     void navigate(loginAddress(), { replace: true, force: true });
   });
+  if (!hasHint()) {
+    session.status = 'anonymous';
+    return;
+  }
   try {
     adopt(await api.get<Session>('/api/auth/me', undefined, { allow401: true }));
   } catch (err) {
+    setHint(false);
     session.status = 'anonymous';
     if (!isApiError(err, 'unauthenticated')) session.error = (err as Error).message;
   }
@@ -65,6 +91,7 @@ export async function logout(): Promise<void> {
   try {
     await api.post('/api/auth/logout', {}, { allow401: true });
   } finally {
+    setHint(false);
     setCsrfToken(null);
     resetOrg();
     session.user = null;

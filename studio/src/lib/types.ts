@@ -160,9 +160,29 @@ export interface InputRow {
   cells: Record<string, InputCell | null>;
 }
 
+export interface GridInput {
+  key: string;
+  title: string;
+  type: 'number' | 'integer' | 'boolean' | 'enum' | 'rating' | 'text';
+  unit: string | null;
+  minimum: number | null;
+  maximum: number | null;
+  options: Array<string | number> | null;
+  multiRater: boolean;
+  raterGroups: string[] | null;
+  required: boolean;
+}
+
+export interface GridVersion {
+  id: string;
+  schemeKey: string;
+  number: number;
+  inputs: GridInput[];
+}
+
 export interface InputGrid {
-  cycle: Record<string, unknown>;
-  versions: Array<{ id: string; schemeKey?: string; number?: number; inputs?: Record<string, { type: string; title?: string; unit?: string; multiRater?: boolean }>; [k: string]: unknown }>;
+  cycle: { id: string; key: string; status: CycleStatus; acceptsInputs: boolean };
+  versions: GridVersion[];
   total: number;
   limit: number;
   offset: number;
@@ -237,25 +257,25 @@ export interface ResultDetail {
 }
 
 export interface AuditEntry {
-  seq: number | string;
+  seq: string;
   at: string;
-  actor: string | null;
-  actorLabel?: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
   action: string;
   entityType: string;
   entityId: string | null;
   payload: unknown;
-  hash?: string;
-  prevHash?: string;
-  [k: string]: unknown;
+  payloadHash: string;
+  prevHash: string;
+  rowHash: string;
 }
 
 export interface AuditPage {
-  items: AuditEntry[];
+  entries: AuditEntry[];
   nextCursor: string | null;
 }
 
-export type AuditVerification = { ok: true; count: number; lastHash: string } | { ok: false; count: number; firstBrokenSeq: number; reason: string };
+export type AuditVerification = { ok: true; count: number; lastHash: string } | { ok: false; count: number; firstBrokenSeq: string; reason: string };
 
 export interface Reproduction {
   matches: boolean;
@@ -264,6 +284,3 @@ export interface Reproduction {
   differences: Array<{ field: string; stored: unknown; recomputed: unknown }>;
 }
 
-export interface SchemeChangeText {
-  [k: string]: unknown;
-}

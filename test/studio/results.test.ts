@@ -1,0 +1,198 @@
+/**
+ * Results, dashboards and the auditor's tools in a real browser against the real server (the
+ * demo's published October cycle): an employee sees only their own result, on a phone-sized
+ * screen too; HR filters, sorts and opens results and reproduces one; the dashboard draws its
+ * charts; the simulator recomputes the cycle in the browser; auditors read versions, diffs and
+ * the audit log and verify its chain, without any way to change things.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+
+let studio: Studio;
+beforeAll(async () => {
+  studio = await startStudio();
+}, 180_000);
+afterAll(async () => {
+  await studio?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+
+async function noHorizontalScroll(page: import('playwright-core').Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe('results', () => {
+  it('shows an employee only their own result, with explanations, on a phone', async () => {
+    const { page, errors, close } = await openPage(studio, PHONE);
+    try {
+      await login(page, studio.users.employee!);
+      expect(new URL(page.url()).pathname).toBe('/me');
+      const cards = page.locator('a.result');
+      await cards.first().waitFor();
+      expect(await cards.count()).toBe(1);
+      expect(await cards.first().textContent()).toContain('2026年10月');
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await screenshot(page, 'me-phone');
+
+      await cards.first().click();
+      await page.waitForURL(/\/cycles\/\d+\/results\/\d+/);
+      await page.getByTestId('result-total').waitFor();
+      expect(await page.locator('main h1').textContent()).toContain('我的考核结果');
+      expect(await page.locator('.page-header p').textContent()).toContain('CS02');
+      const indicators = page.locator('li.indicator');
+      expect(await indicators.count()).toBeGreaterThanOrEqual(4);
+      expect(await indicators.first().locator('.explanation').textContent()).toMatch(/points from/);
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await screenshot(page, 'result-phone');
+      await screenshot(page, 'result-phone-full', true);
+
+      // Appeal the result; the appeal is listed with its status and the form closes.
+      await page.getByRole('button', { name: '对此结果提出申诉' }).click();
+      await page.getByLabel('申诉理由').fill('投诉次数统计有误,10 月 12 日的投诉已撤销。');
+      await page.getByRole('button', { name: '提交申诉' }).click();
+      await page.locator('.appeal .badge').filter({ hasText: '已提交' }).waitFor();
+      expect(await page.getByRole('button', { name: '对此结果提出申诉' }).count()).toBe(0);
+
+      // Someone else's result: the API refuses, the page says why.
+      const other = page.url().replace(/results\/(\d+)$/, (_m, id: string) => `results/${Number(id) === 1 ? 3 : 1}`);
+      await page.goto(other);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('You can only see your own results.');
+      // The refused request itself is logged by the browser; nothing else may fail.
+      expect(errors.filter((e) => !e.includes('status of 403'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('lets HR filter and sort the results, open one and reproduce it', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.hr!);
+      await page.goto('/results');
+      await page.getByRole('link', { name: /2026年10月/ }).click();
+      await page.waitForURL(/\/cycles\/\d+\/results$/);
+      const rows = page.locator('main tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(50); // first page of 60
+      await page.getByLabel('部门').selectOption({ label: '工程部 Engineering' });
+      await expect.poll(() => rows.count()).toBe(16);
+      await page.getByRole('button', { name: /^总分/ }).click();
+      await expect.poll(() => page.url()).toContain('sort=-total');
+      const totals = (await rows.locator('td:nth-child(6)').allTextContents()).map(Number);
+      expect(totals).toEqual([...totals].sort((a, b) => b - a));
+      await screenshot(page, 'results-hr');
+
+      await rows.first().locator('a').first().click();
+      await page.getByTestId('result-grade').waitFor();
+      await page.getByRole('button', { name: '复现结果' }).click();
+      await page.getByText('复现成功:重新计算的结果完全一致。').waitFor();
+      await screenshot(page, 'result-hr', true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows a manager only their department', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.manager!);
+      await page.goto('/results');
+      await page.getByRole('link', { name: /2026年10月/ }).click();
+      const rows = page.locator('main tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(18);
+      expect(new Set(await rows.locator('td:nth-child(4)').allTextContents())).toEqual(new Set(['客服部 Customer service']));
+      expect(await page.getByLabel('部门').locator('option').allTextContents()).toEqual(['全部部门', '客服部 Customer service']);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws the dashboard: distribution against quotas, radar, heat map and ranking', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.hr!);
+      await page.goto('/dashboards');
+      await page.getByRole('link', { name: /2026年10月/ }).click();
+      await page.waitForURL(/\/dashboard$/);
+      await page.locator('canvas').first().waitFor();
+      expect(await page.locator('canvas').count()).toBe(2);
+      await page.getByRole('combobox', { name: '部门' }).selectOption({ label: '客服部 Customer service' });
+      // 18 people, A at most 20% rounded down = 3.
+      const quotaRow = page.locator('table.figures tbody tr').nth(1);
+      expect(await quotaRow.locator('td').first().textContent()).toBe('3');
+      expect(await page.locator('table.heat tbody tr').count()).toBe(3);
+      expect(await page.locator('#rank-title + .table-wrap tbody tr').count()).toBe(20);
+      await page.waitForTimeout(300);
+      await screenshot(page, 'dashboard');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('simulates changed weights and bands on the cycle data in the browser', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.hr!);
+      await page.goto('/cycles');
+      await page.getByRole('link', { name: /2026年10月/ }).click();
+      await page.getByRole('link', { name: '模拟测算' }).click();
+      await page.waitForURL(/\/simulator$/);
+      const timing = page.getByText(/48 人重新计算/);
+      await timing.waitFor();
+      expect(await page.getByRole('heading', { name: /48 人中有 0 人等级变化/ }).count()).toBe(1);
+      // A stricter A band: 95 instead of 90.
+      await page.locator('#band-0-min').fill('95');
+      await page.getByRole('heading', { name: /48 人中有 [1-9]\d* 人等级变化/ }).waitFor();
+      expect(await page.locator('tr.grade-changed').count()).toBeGreaterThan(0);
+      expect(await page.locator('tr.grade-changed').first().textContent()).toContain('A →');
+      await screenshot(page, 'simulator');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('gives auditors versions, diffs and the audit log with chain verification, read-only', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.auditor!);
+      expect(new URL(page.url()).pathname).toBe('/versions');
+      await page.getByRole('link', { name: /物业服务月度考核 Property services monthly/ }).click();
+      await page.waitForURL(/\/schemes\/\d+$/);
+      expect(await page.getByRole('button', { name: '新建草稿版本' }).count()).toBe(0);
+      await page.getByRole('link', { name: '与来源版本比较' }).click();
+      await page.waitForURL(/\/diff\?against=/);
+      await page.locator('table.diff').waitFor();
+      expect(await page.locator('table.diff tbody tr:not(.section)').count()).toBeGreaterThan(0);
+      await screenshot(page, 'diff');
+
+      await page.getByRole('link', { name: '审计日志' }).click();
+      await page.locator('main tbody tr').first().waitFor();
+      await page.getByRole('button', { name: '校验哈希链' }).click();
+      await page.getByText(/哈希链完整:共 \d+ 条记录/).waitFor();
+      await page.getByLabel('操作', { exact: true }).fill('version.publish');
+      await page.getByRole('button', { name: '筛选' }).click();
+      await expect.poll(async () => new Set(await page.locator('main tbody tr td:nth-child(4)').allTextContents())).toEqual(new Set(['version.publish']));
+      await screenshot(page, 'audit');
+
+      // Opening a published version shows the designer read-only.
+      await page.goto('/versions');
+      await page.getByRole('link', { name: /物业服务月度考核 Property services monthly/ }).click();
+      await page.getByRole('link', { name: 'v1', exact: true }).first().click();
+      await page.locator('[role="toolbar"]').waitFor();
+      expect(await page.getByRole('button', { name: '保存', exact: true }).count()).toBe(0);
+      await page.locator('#tab-weights').click();
+      expect(await page.getByLabel('engineer 的 closure_rate 权重').isDisabled()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
