@@ -134,7 +134,9 @@ function aggregateRatings(key: string, def: Input, raters: Raters | undefined, g
   if (parts.length === 0 || totalWeight === 0) {
     return { problem: { status: 'missing-input', message: `input "${key}" has no rater group with enough ratings${dropped.length ? ` (${dropped.join('; ')})` : ''}` } };
   }
-  const value = parts.reduce((a, p) => a + (p.mean * p.weight) / totalWeight, 0);
+  // Σ(mean × weight) / Σweight, dividing once: term-by-term division leaves float noise
+  // (9 × 60% + 8 × 40% would be 8.600000000000001 and fail a rule "> 8.6" wrongly).
+  const value = parts.reduce((a, p) => a + p.mean * p.weight, 0) / totalWeight;
   const described = parts.map((p) => `${p.group} ${formatNumber(p.mean)}${p.substituted ? ' (peer mean)' : ` (${p.count} rating${p.count === 1 ? '' : 's'})`} × ${formatNumber((p.weight / totalWeight) * 100)}%`);
   const note = `${described.join(' + ')} = ${formatNumber(value)}${dropped.length ? `; left out: ${dropped.join('; ')}, weights renormalised` : ''}`;
   return { value, note };

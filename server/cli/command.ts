@@ -27,11 +27,25 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * A registered command before it is loaded. Commands load on use, so a heavy one (`serve`
+ * brings the whole server) never slows down a light one (`check`).
+ */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
 /** What a command gets besides its arguments. */
 export interface CliContext {
   io: CliIO;
   /** Every registered command, for `help`. */
-  commands: readonly Command[];
+  commands: readonly CommandEntry[];
+}
+
+/** Load every registered command (for the overview and `help`), in registry order. */
+export function loadCommands(entries: readonly CommandEntry[]): Promise<Command[]> {
+  return Promise.all(entries.map((e) => e.load()));
 }
 
 export interface Command {

@@ -2,7 +2,7 @@
  * @module cli/help
  * `yardstick help [command]`: the overview and every command's usage, or one command's usage.
  */
-import { EXIT, parseCommandArgs, usageError, type Command, type CliContext } from './command.ts';
+import { EXIT, loadCommands, parseCommandArgs, usageError, type Command, type CliContext } from './command.ts';
 
 /** The overview: one line per command, then the exit codes. */
 export function overview(commands: readonly Command[]): string {
@@ -31,15 +31,15 @@ export const help: Command = {
 
 Without a command, prints the overview and the usage of every command.`,
 
-  run(argv, ctx: CliContext) {
+  async run(argv, ctx: CliContext) {
     const { positionals } = parseCommandArgs(this, argv, {}, { required: [], optional: ['command'] });
     if (!positionals.length) {
-      ctx.io.stdout(fullUsage(ctx.commands));
+      ctx.io.stdout(fullUsage(await loadCommands(ctx.commands)));
       return EXIT.ok;
     }
-    const command = ctx.commands.find((c) => c.name === positionals[0]);
-    if (!command) throw usageError(this, `yardstick help: unknown command "${positionals[0]}" (commands: ${ctx.commands.map((c) => c.name).join(', ')})`);
-    ctx.io.stdout(`${command.usage}\n`);
+    const entry = ctx.commands.find((c) => c.name === positionals[0]);
+    if (!entry) throw usageError(this, `yardstick help: unknown command "${positionals[0]}" (commands: ${ctx.commands.map((c) => c.name).join(', ')})`);
+    ctx.io.stdout(`${(await entry.load()).usage}\n`);
     return EXIT.ok;
   },
 };

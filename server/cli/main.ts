@@ -3,25 +3,28 @@
  * The `yardstick` command line: finds the command, runs it, and turns every failure into a
  * message and an exit code (see `EXIT`). A user's mistake never prints a stack trace.
  *
- * To add a command, write `server/cli/<name>.ts` exporting a `Command` and list it in
- * `COMMANDS` below; `help` picks it up.
+ * To add a command, write `server/cli/<name>.ts` exporting a `Command` and add an entry to
+ * `COMMANDS` below; `help` picks it up. Entries load their module only when the command runs.
  *
  * Run through `server/cli/bin.mjs` (`npx yardstick …`), or directly:
  * `node --import tsx server/cli/main.ts check scheme.json`.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isYardstickError } from '../../rules/index.ts';
-import { check } from './check.ts';
-import { CliError, EXIT, type CliIO, type Command } from './command.ts';
-import { diff } from './diff.ts';
-import { backup, restore } from './backup.ts';
-import { serve } from './serve.ts';
-import { evaluate } from './evaluate.ts';
-import { fullUsage, help, overview } from './help.ts';
+import { isYardstickError } from '../../rules/errors.ts';
+import { CliError, EXIT, loadCommands, type CliIO, type CommandEntry } from './command.ts';
+import { fullUsage, overview } from './help.ts';
 
 /** Every command, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [serve, check, evaluate, diff, backup, restore, help];
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'serve', load: async () => (await import('./serve.ts')).serve },
+  { name: 'check', load: async () => (await import('./check.ts')).check },
+  { name: 'evaluate', load: async () => (await import('./evaluate.ts')).evaluate },
+  { name: 'diff', load: async () => (await import('./diff.ts')).diff },
+  { name: 'backup', load: async () => (await import('./backup.ts')).backup },
+  { name: 'restore', load: async () => (await import('./backup.ts')).restore },
+  { name: 'help', load: async () => (await import('./help.ts')).help },
+];
 
 /** The process's own streams and working directory. */
 export function processIO(): CliIO {
@@ -32,18 +35,19 @@ export function processIO(): CliIO {
  * Run one command line and return its exit code; never throws.
  * @example process.exitCode = await main(['check', 'scheme.json']);
  */
-export async function main(argv: readonly string[], io: CliIO = processIO(), commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = processIO(), commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h') {
-      io.stdout(fullUsage(commands));
+      io.stdout(fullUsage(await loadCommands(commands)));
       return EXIT.ok;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
-      io.stderr(`yardstick: unknown command "${name}"\n\n${overview(commands)}\n`);
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) {
+      io.stderr(`yardstick: unknown command "${name}"\n\n${overview(await loadCommands(commands))}\n`);
       return EXIT.usage;
     }
+    const command = await entry.load();
     if (wantsHelp(rest)) {
       io.stdout(`${command.usage}\n`);
       return EXIT.ok;

@@ -206,3 +206,20 @@ describe('multi-rater inputs', () => {
     expect(r.employees[1].indicators[0].explanation).toContain('unknown rater group "boss"');
   });
 });
+
+describe('multi-rater arithmetic', () => {
+  it('weights group means without float noise: supervisor 9 × 60% + peer 8 × 40% is exactly 8.6', () => {
+    const scheme = parseScheme({
+      key: 'r2',
+      title: 'Raters',
+      period: 'year',
+      inputs: { attitude: { type: 'number', multiRater: true } },
+      raters: { groups: [{ key: 'supervisor', weight: 60 }, { key: 'peer', weight: 40 }] },
+      indicators: [{ key: 'attitude', title: 'Attitude', score: { if: [{ '>': [{ var: 'inputs.attitude' }, 8.6] }, 100, 0] } }],
+      weights: { default: { indicators: { attitude: 100 } } },
+      grading: { grades: [{ key: 'ok' }], bands: [{ grade: 'ok' }] },
+    });
+    const r = evaluatePopulation(compileScheme(scheme), [{ id: 'a', inputs: { attitude: { supervisor: [9], peer: [8] } } }]);
+    expect(r.employees[0].total).toBe(0); // 8.6 is not above 8.6
+  });
+});
