@@ -27,7 +27,7 @@ export {
   type EvaluatorMode,
 } from './compile.ts';
 export type { CacheStats } from './cache.ts';
-export { DEFAULT_MAX_STEPS, traceLogic, type TraceOptions, type TraceResult } from './trace.ts';
+export { DEFAULT_MAX_STEPS, compileTrace, traceLogic, type TraceOptions, type TraceResult } from './trace.ts';
 export { referenceApply, registerDomainOperators, type OperationRegistrar } from './reference.ts';
 export { round, clamp, safeDivide, steps } from './ops-domain.ts';
 export { intervalText, lookup } from './ops-tables.ts';

@@ -5,7 +5,7 @@
  * population values in dependency order, so a rule only reads what is already computed.
  */
 import type { Scheme, Indicator, Adjustment, PopulationValue } from '../../schemas/generated/scheme.ts';
-import { compileLogic, collectVars } from '../logic/index.ts';
+import { compileLogic, compileTrace, collectVars, type TraceResult } from '../logic/index.ts';
 import { YardstickError, isYardstickError } from '../errors.ts';
 import { hashScheme } from '../hash.ts';
 import { resolveWeights, type ResolvedWeights } from './weights.ts';
@@ -24,6 +24,8 @@ export interface CompiledRule {
   /** JSON pointer of the rule inside the scheme, e.g. /indicators/2/score. */
   pointer: string;
   run: (data: unknown) => unknown;
+  /** Evaluate with the steps recorded; the rule is checked and parsed on first use only. */
+  trace: (data: unknown) => TraceResult;
   refs: RuleRefs;
   /** The rule divides, so a non-finite result means a division by zero. */
   divides: boolean;
@@ -155,10 +157,12 @@ export function compileRule(rule: unknown, pointer: string): CompiledRule {
       const [namespace, key] = v.path.split('.') as [string, string | undefined];
       if (key !== undefined && (namespace === 'inputs' || namespace === 'params' || namespace === 'indicators' || namespace === 'population')) refs[namespace].add(key);
     }
-    return { rule, pointer, run: compileLogic(rule), refs, divides, reads: readLists(refs) };
+    let tracer: ((data: unknown) => TraceResult) | undefined;
+    const trace = (data: unknown) => (tracer ??= compileTrace(rule))(data);
+    return { rule, pointer, run: compileLogic(rule), trace, refs, divides, reads: readLists(refs) };
   } catch (err) {
     const error = isYardstickError(err) ? err : new YardstickError('invalid_rule', `The rule at ${pointer} cannot be compiled: ${(err as Error).message}`);
-    return { rule, pointer, run: () => null, refs, divides, reads: readLists(refs), error };
+    return { rule, pointer, run: () => null, trace: () => ({ result: null, steps: [] }), refs, divides, reads: readLists(refs), error };
   }
 }
 

@@ -5,7 +5,7 @@
  * Population evaluation drives many of these side by side and fills in population values.
  */
 import type { Scheme } from '../../schemas/generated/scheme.ts';
-import { traceLogic, type TraceStep } from '../logic/index.ts';
+import type { TraceStep } from '../logic/index.ts';
 import { isYardstickError } from '../errors.ts';
 import type { CompiledScheme, CompiledRule, PositionPlan } from './compile.ts';
 import { prepareInputs, formatNumber, type PreparedInputs, type RaterPeerMeans } from './inputs.ts';
@@ -103,7 +103,7 @@ export class EmployeeRun {
     let raw: unknown;
     let trace: TraceStep[] = NO_TRACE;
     try {
-      if (this.explain) ({ result: raw, steps: trace } = traceLogic(ind.score.rule, this.data));
+      if (this.explain) ({ result: raw, steps: trace } = ind.score.trace(this.data));
       else raw = ind.score.run(this.data);
     } catch (err) {
       return this.record(ind.def, 'error', null, used, isYardstickError(err) ? err.message : `the rule failed: ${(err as Error).message}`, trace);
