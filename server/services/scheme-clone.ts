@@ -17,7 +17,7 @@ import { readableScheme, type SchemeRow, type VersionRow } from './scheme-access
 import { contentHash, inspectDocument, type SchemeDocument } from './scheme-documents.ts';
 import { schemeView, versionDetail } from './scheme-format.ts';
 import { assertExists } from './org.ts';
-import { assertKeyFree } from './schemes.ts';
+import { assertKeyFree, insertSchemeWithFirstVersion } from './schemes.ts';
 import { actorOf, assertCanWriteDepartment } from './scope.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -50,16 +50,13 @@ export async function cloneScheme(db: Kysely<DB>, user: CurrentUser, sourceId: n
   const hash = contentHash(document);
 
   const { scheme, version } = await inTransaction(db, async (trx) => {
-    const scheme = await trx
-      .insertInto('schemes')
-      .values({ key: request.key, title: request.title, owner_department_id: request.departmentId, is_template: false, cloned_from_version_id: from.id, created_by: user.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const version = await trx
-      .insertInto('scheme_versions')
-      .values({ scheme_id: scheme.id, number: 1, document, content_hash: hash, created_by: user.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { scheme, version } = await insertSchemeWithFirstVersion(
+      trx,
+      user,
+      { key: request.key, title: request.title, owner_department_id: request.departmentId, is_template: false, cloned_from_version_id: from.id },
+      document,
+      hash,
+    );
     await appendAudit(trx, {
       actor: actorOf(user),
       action: 'scheme.clone',

@@ -6,9 +6,9 @@
  * Who: HR creates library schemes (no department) and templates (always library schemes);
  * managers create schemes for their own departments only; auditors read everything.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
-import type { DB } from '../db/types.ts';
+import type { DB, NewRow } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';
@@ -78,16 +78,7 @@ export async function createScheme(db: Kysely<DB>, user: CurrentUser, input: New
   await assertKeyFree(db, input.key);
 
   const { scheme, version } = await inTransaction(db, async (trx) => {
-    const scheme = await trx
-      .insertInto('schemes')
-      .values({ key: input.key, title: input.title, owner_department_id: departmentId, is_template: isTemplate, created_by: user.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const version = await trx
-      .insertInto('scheme_versions')
-      .values({ scheme_id: scheme.id, number: 1, document, content_hash: hash, created_by: user.id })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { scheme, version } = await insertSchemeWithFirstVersion(trx, user, { key: input.key, title: input.title, owner_department_id: departmentId, is_template: isTemplate }, document, hash);
     await appendAudit(trx, {
       actor: actorOf(user),
       action: 'scheme.create',
@@ -98,6 +89,30 @@ export async function createScheme(db: Kysely<DB>, user: CurrentUser, input: New
     return { scheme, version };
   });
   return { scheme: schemeView(scheme, null, [version]), version: versionDetail(version, scheme, inspectDocument(version.document).findings) };
+}
+
+/**
+ * Insert a scheme row and its draft version 1 holding `document`, both created by `user`.
+ * Runs inside the caller's transaction; the caller writes the audit entry.
+ */
+export async function insertSchemeWithFirstVersion(
+  trx: Transaction<DB>,
+  user: CurrentUser,
+  values: Omit<NewRow<'schemes'>, 'created_by'>,
+  document: SchemeDocument,
+  hash: string,
+) {
+  const scheme = await trx
+    .insertInto('schemes')
+    .values({ ...values, created_by: user.id })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const version = await trx
+    .insertInto('scheme_versions')
+    .values({ scheme_id: scheme.id, number: 1, document, content_hash: hash, created_by: user.id })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { scheme, version };
 }
 
 /** 409 with a plain message when the key is taken (the unique index still guards races). */

@@ -117,3 +117,18 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options: RequestOptions = {}) => request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options: RequestOptions = {}) => request<T>('DELETE', path, options),
 };
+
+/**
+ * Every item of a paged listing, fetched 500 at a time until `total` is reached.
+ * `load(offset, limit)` fetches one page and returns its items and the listing's total.
+ * @example
+ * const items = await fetchAllPages((offset, limit) => api.get<Page<ResultItem>>(path, { offset, limit }));
+ */
+export async function fetchAllPages<T>(load: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await load(offset, 500);
+    out.push(...page.items);
+    if (offset + 500 >= page.total) return out;
+  }
+}
