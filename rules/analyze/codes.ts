@@ -284,5 +284,34 @@ export type FindingArgs<C extends FindingCode> = Parameters<(typeof CATALOGUE)[C
  */
 export function finding<C extends FindingCode>(code: C, pointer: string, args: FindingArgs<C>, severity?: Severity): Finding {
   const entry = CATALOGUE[code] as Entry<FindingArgs<C>>;
-  return { severity: severity ?? entry.severity, code, pointer, path: readablePath(pointer), message: entry.message(args) };
+  return { severity: severity ?? entry.severity, code, pointer, path: readablePath(pointer), message: entry.message(args), args: flatArgs(args) };
+}
+
+/**
+ * The values a message was filled with, flat, for translating it elsewhere (the studio):
+ * a row becomes `position` (absent for the default row), a list is joined with ", " (its length
+ * kept as `<name>Count`), a flag becomes 'true' or 'false', and absent values are left out.
+ * @example
+ * flatArgs({ row: { position: 'driver' }, sum: 90 })            // { position: 'driver', sum: 90 }
+ * flatArgs({ names: ['A', 'B'], point: true, where: undefined }) // { names: 'A, B', namesCount: 2, point: 'true' }
+ */
+export function flatArgs(args: object): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(args) as Array<[string, unknown]>) {
+    if (value === undefined || value === null) continue;
+    if (name === 'row' && typeof value === 'object') {
+      const position = (value as RowRef).position;
+      if (position !== undefined) out.position = position;
+    } else if (Array.isArray(value)) {
+      out[name] = value.map(String).join(', ');
+      out[`${name}Count`] = value.length;
+    } else if (typeof value === 'boolean') {
+      out[name] = String(value);
+    } else if (typeof value === 'number' || typeof value === 'string') {
+      out[name] = value;
+    } else {
+      out[name] = String(value);
+    }
+  }
+  return out;
 }

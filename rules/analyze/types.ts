@@ -17,4 +17,9 @@ export interface Finding {
   path: string;
   /** Plain language, naming the indicator, position or band concerned. */
   message: string;
+  /**
+   * The values `message` was filled with, flat, so the message can be worded in another language,
+   * e.g. `{ position: 'driver', sum: 90 }` (see `flatArgs` in `codes.ts`).
+   */
+  args?: Record<string, string | number>;
 }

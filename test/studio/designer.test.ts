@@ -105,7 +105,9 @@ describe('scheme designer', () => {
       const beside = page.locator('tr[data-row="default"] + tr.findings-row li.error');
       await beside.waitFor();
       expect(await beside.getAttribute('data-code')).toBe('weights_not_100');
-      expect(await beside.textContent()).toContain('sum to 90, not 100');
+      // The finding is worded in the studio's language (Chinese here) from its code and args.
+      expect(await beside.textContent()).toContain('默认权重合计为 90，应为 100。');
+      expect(await page.locator('#findings-list li.error .message').textContent()).toBe('默认权重合计为 90，应为 100。');
       expect(await page.locator('#tab-weights .tab-errors').textContent()).toBe('1');
       expect(await page.getByRole('button', { name: '发布…' }).isDisabled()).toBe(true);
       await page.getByText('检查结果中有 1 个错误,暂不能发布。').first().waitFor();

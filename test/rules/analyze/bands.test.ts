@@ -51,7 +51,7 @@ describe('band coverage', () => {
 describe('grading bands', () => {
   it('reports a gap with its exact edges', () => {
     expect(withBands({ grade: 'A', min: 60 }, { grade: 'C', max: 50, includeMax: true })).toEqual([
-      { severity: 'error', code: 'band_gap', pointer: '/grading/bands', path: 'grading.bands', message: 'No band covers totals from 50 (excluded) to 60 (excluded).' },
+      { severity: 'error', code: 'band_gap', pointer: '/grading/bands', path: 'grading.bands', message: 'No band covers totals from 50 (excluded) to 60 (excluded).', args: { what: 'totals', noun: 'band', range: 'from 50 (excluded) to 60 (excluded)' } },
     ]);
   });
 
@@ -117,6 +117,7 @@ describe('band tables inside rules', () => {
         pointer: '/indicators/1/score/band/1',
         path: 'indicators[1].score.band[1]',
         message: 'Indicator "k2" score rule: no band row covers values from 50 (included) to 60 (excluded).',
+        args: { where: 'Indicator "k2" score rule', what: 'values', noun: 'band row', range: 'from 50 (included) to 60 (excluded)' },
       },
     ]);
   });

@@ -107,7 +107,17 @@ describe('the catalogue', () => {
       pointer: '/weights/positions/driver/indicators',
       path: 'weights.positions.driver.indicators',
       message: 'Weights for position "driver" sum to 90, not 100.',
+      args: { position: 'driver', sum: 90 },
     });
     expect(finding('param_unfilled', '/params/t', { param: 't', template: true }, 'info').severity).toBe('info');
+    expect(finding('param_unfilled', '/params/t', { param: 't', template: true }).args).toEqual({ param: 't', template: 'true' });
+    expect(finding('band_overlap', '/grading/bands', { nouns: 'Bands', names: ['A', 'B'], range: 'at 90', point: true }).args).toEqual({
+      nouns: 'Bands',
+      names: 'A, B',
+      namesCount: 2,
+      range: 'at 90',
+      point: 'true',
+    });
+    expect(finding('weights_not_100', '/weights/default/indicators', { row: {}, sum: 90 }).args).toEqual({ sum: 90 });
   });
 });

@@ -25,6 +25,7 @@ describe('polarity vs formula', () => {
         pointer: '/indicators/1/polarity',
         path: 'indicators[1].polarity',
         message: 'Indicator "k2" is marked lower-better, but its score rises from 0 to 100 as inputs.k2 goes from 0 to 100.',
+        args: { indicator: 'k2', polarity: 'lower-better', input: 'k2', from: 0, to: 100, scoreFrom: 0, scoreTo: 100 },
       },
     ]);
   });

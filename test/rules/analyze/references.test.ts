@@ -109,6 +109,7 @@ describe('operators and limits (checkLogic)', () => {
         pointer: '/indicators/3/score/if/0',
         path: 'indicators[3].score.if[0]',
         message: 'Indicator "k4" score rule: Unknown operator "method" at /if/0; allowed operators are listed in the operator reference.',
+        args: { owner: 'Indicator "k4" score rule', message: 'Unknown operator "method" at /if/0; allowed operators are listed in the operator reference.' },
       },
     ]);
   });

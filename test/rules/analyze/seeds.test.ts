@@ -49,6 +49,7 @@ describe('C08: per-position weight matrix (SEED INCONSISTENCY: 车辆环卫主�
         pointer: '/weights/positions/车辆环卫主管/indicators',
         path: 'weights.positions.车辆环卫主管.indicators',
         message: 'Weights for position "车辆环卫主管" sum to 80, not 100.',
+        args: { position: '车辆环卫主管', sum: 80 },
       },
       {
         severity: 'error',
@@ -56,6 +57,7 @@ describe('C08: per-position weight matrix (SEED INCONSISTENCY: 车辆环卫主�
         pointer: '/weights/positions/驾驶员/indicators',
         path: 'weights.positions.驾驶员.indicators',
         message: 'Weights for position "驾驶员" sum to 90, not 100.',
+        args: { position: '驾驶员', sum: 90 },
       },
     ]);
   });
@@ -149,6 +151,7 @@ describe('C09: five-level tables (SEED: 高于50% then 低于50% leaves exactly 
         pointer: '/indicators/0/score/band/1',
         path: 'indicators[0].score.band[1]',
         message: 'Indicator "event_satisfaction" score rule: no band row covers values of exactly 50.',
+        args: { where: 'Indicator "event_satisfaction" score rule', what: 'values', noun: 'band row', range: 'of exactly 50' },
       },
     ]);
   });

@@ -13,7 +13,7 @@ describe('weights without dimensions', () => {
     const s = cleanScheme();
     s.weights.default.indicators!.k5 = 10;
     expect(analyzeScheme(s)).toEqual([
-      { severity: 'error', code: 'weights_not_100', pointer: '/weights/default/indicators', path: 'weights.default.indicators', message: 'Default weights sum to 90, not 100.' },
+      { severity: 'error', code: 'weights_not_100', pointer: '/weights/default/indicators', path: 'weights.default.indicators', message: 'Default weights sum to 90, not 100.', args: { sum: 90 } },
     ]);
   });
 
@@ -59,6 +59,7 @@ describe('weights without dimensions', () => {
         pointer: '/weights/default',
         path: 'weights.default',
         message: 'The default weight row is empty: employees whose position has no row in the weight matrix get no indicators.',
+        args: {},
       },
     ]);
   });

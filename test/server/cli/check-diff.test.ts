@@ -65,6 +65,7 @@ describe.concurrent('yardstick check', () => {
       pointer: '/weights/positions/driver/indicators',
       path: 'weights.positions.driver.indicators',
       message: 'Weights for position "driver" sum to 90, not 100.',
+      args: { position: 'driver', sum: 90 },
     });
   });
 
