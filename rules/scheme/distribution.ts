@@ -38,12 +38,23 @@ function tieValue(run: EmployeeRun, source: string): number {
 }
 
 /**
- * Competition ranks by total within the scope (1 = best; equal totals share a rank).
- * @example assignRanks(runs, 'department', comparator)
+ * Employees grouped by scope, each group sorted best first once; ranks and the distribution
+ * both read this order. Employees without a total sort last (the comparator reads them as -∞).
+ * @example const ranked = rankByScope(runs, 'department', rankComparator(scheme));
  */
-export function assignRanks(runs: EmployeeRun[], scope: string, compare: (a: EmployeeRun, b: EmployeeRun) => number): void {
-  for (const members of groupBy(runs.filter((r) => r.result?.total !== null && r.result?.total !== undefined), scope).values()) {
-    const sorted = [...members].sort(compare);
+export function rankByScope(runs: EmployeeRun[], scope: string, compare: (a: EmployeeRun, b: EmployeeRun) => number): Map<string, EmployeeRun[]> {
+  const groups = groupBy(runs, scope);
+  for (const members of groups.values()) members.sort(compare);
+  return groups;
+}
+
+/**
+ * Competition ranks by total within each ranked group (1 = best; equal totals share a rank).
+ * @example assignRanks(rankByScope(runs, 'department', compare), 'department')
+ */
+export function assignRanks(ranked: Map<string, EmployeeRun[]>, scope: string): void {
+  for (const members of ranked.values()) {
+    const sorted = members.filter((r) => r.result?.total !== null && r.result?.total !== undefined);
     let rank = 0;
     sorted.forEach((run, i) => {
       if (i === 0 || run.result!.total !== sorted[i - 1].result!.total) rank = i + 1;
@@ -53,19 +64,19 @@ export function assignRanks(runs: EmployeeRun[], scope: string, compare: (a: Emp
 }
 
 /**
- * Apply the scheme's forced distribution to graded employees, per scope group.
- * @example applyDistribution(scheme, runs) // → one DistributionGroupResult per department
+ * Apply the scheme's forced distribution to graded employees, per scope group, in the order of
+ * `rankByScope` for the distribution's scope.
+ * @example applyDistribution(scheme, rankByScope(runs, 'department', rankComparator(scheme)))
  */
-export function applyDistribution(scheme: Scheme, runs: EmployeeRun[]): DistributionGroupResult[] {
+export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRun[]>): DistributionGroupResult[] {
   const def = scheme.population?.distribution;
   if (!def) return [];
   const scope = def.scope ?? 'all';
-  const compare = rankComparator(scheme);
   const order = scheme.grading.grades.map((g) => g.key);
   const results: DistributionGroupResult[] = [];
-  const groups = [...groupBy(runs, scope)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const groups = [...ranked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [group, members] of groups) {
-    const pool = members.filter((r) => r.result?.grade !== null && r.result?.grade !== undefined && !r.gradeLocked).sort(compare);
+    const pool = members.filter((r) => r.result?.grade !== null && r.result?.grade !== undefined && !r.gradeLocked);
     const n = pool.length;
     const before = countGrades(order, pool.map((r) => r.result!.grade!));
     const outcome: DistributionGroupResult = { scope, group, size: n, forced: false, quota: {}, before, after: before, notes: [] };

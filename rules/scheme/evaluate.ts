@@ -6,7 +6,7 @@ import { YardstickError } from '../errors.ts';
 import type { CompiledScheme } from './compile.ts';
 import { EmployeeRun, type EmployeeData, type EvaluateOptions } from './employee-run.ts';
 import { computePopulationValue } from './population-values.ts';
-import { applyDistribution, assignRanks, rankComparator } from './distribution.ts';
+import { applyDistribution, assignRanks, rankByScope, rankComparator } from './distribution.ts';
 import type { EmployeeResult, PopulationResult, PopulationValueResult } from './result.ts';
 import type { RaterPeerMeans, RatingsByGroup } from './inputs.ts';
 
@@ -55,8 +55,10 @@ export function evaluatePopulation(compiled: CompiledScheme, employees: Employee
   for (const key of compiled.brokenIndicators.keys()) for (const run of runs) if (!run.indicatorResults.has(key)) run.evaluateIndicator(key);
   for (const run of runs) run.finishScores();
   const scheme = compiled.scheme;
-  assignRanks(runs, scheme.population?.distribution?.scope ?? 'all', rankComparator(scheme));
-  const distribution = applyDistribution(scheme, runs);
+  const scope = scheme.population?.distribution?.scope ?? 'all';
+  const ranked = rankByScope(runs, scope, rankComparator(scheme));
+  assignRanks(ranked, scope);
+  const distribution = applyDistribution(scheme, ranked);
   for (const run of runs) run.applyGradeAdjustments('after-distribution');
 
   const byId = new Map(runs.map((r) => [r.employee.id, r.result!]));
