@@ -36,6 +36,7 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/cycles/:id/simulator', roles: ['hr', 'manager'], load: () => import('./pages/SimulatorPage.svelte') },
   { pattern: '/dashboards', roles: READERS, load: () => import('./pages/CyclePickerPage.svelte') },
   { pattern: '/results', roles: READERS, load: () => import('./pages/CyclePickerPage.svelte') },
+  { pattern: '/appeals', roles: READERS, load: () => import('./pages/AppealsPage.svelte') },
   { pattern: '/audit', roles: ['hr', 'auditor'], load: () => import('./pages/AuditPage.svelte') },
   { pattern: '/me', roles: ['employee'], load: () => import('./pages/MyResultsPage.svelte') },
 ];

@@ -16,9 +16,9 @@ afterAll(async () => {
 });
 
 const EXPECTED: Record<string, { home: string; hrefs: string[]; zh: string[] }> = {
-  hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/audit'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '审计'] },
-  manager: { home: '/schemes', hrefs: ['/templates', '/schemes', '/cycles', '/results'], zh: ['模板库', '本部门方案', '考核周期(本部门)', '考核结果'] },
-  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results'], zh: ['版本与差异', '审计日志', '考核结果(只读)'] },
+  hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/appeals', '/audit'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '申诉处理', '审计'] },
+  manager: { home: '/schemes', hrefs: ['/templates', '/schemes', '/cycles', '/results', '/appeals'], zh: ['模板库', '本部门方案', '考核周期(本部门)', '考核结果', '申诉处理'] },
+  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results', '/appeals'], zh: ['版本与差异', '审计日志', '考核结果(只读)', '申诉处理'] },
   employee: { home: '/me', hrefs: ['/me'], zh: ['我的考核结果'] },
 };
 
@@ -47,12 +47,12 @@ describe('studio shell', () => {
       await login(page, studio.users.hr!);
       expect(await navigationLabels(page)).toContain('考核方案');
       await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Audit']);
+      await expect.poll(() => navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit']);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page.waitForLoadState('networkidle');
       await page.reload();
       await page.locator('#main-nav').waitFor();
-      expect(await navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Audit']);
+      expect(await navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit']);
       await screenshot(page, 'schemes-en');
 
       // Stored per user: a fresh browser (no localStorage) logging in as HR gets English too.

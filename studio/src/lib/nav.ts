@@ -17,6 +17,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/templates', label: 'nav.templates' },
     { href: '/cycles', label: 'nav.cycles' },
     { href: '/dashboards', label: 'nav.dashboards' },
+    { href: '/appeals', label: 'nav.appeals' },
     { href: '/audit', label: 'nav.audit' },
   ],
   manager: [
@@ -24,11 +25,13 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/schemes', label: 'nav.mySchemes' },
     { href: '/cycles', label: 'nav.myCycles' },
     { href: '/results', label: 'nav.results' },
+    { href: '/appeals', label: 'nav.appeals' },
   ],
   auditor: [
     { href: '/versions', label: 'nav.versions' },
     { href: '/audit', label: 'nav.auditLog' },
     { href: '/results', label: 'nav.resultsReadOnly' },
+    { href: '/appeals', label: 'nav.appeals' },
   ],
   employee: [{ href: '/me', label: 'nav.myResults' }],
 };
