@@ -37,6 +37,8 @@ export const ROUTES: readonly RouteDef[] = [
   { pattern: '/dashboards', roles: READERS, load: () => import('./pages/CyclePickerPage.svelte') },
   { pattern: '/results', roles: READERS, load: () => import('./pages/CyclePickerPage.svelte') },
   { pattern: '/appeals', roles: READERS, load: () => import('./pages/AppealsPage.svelte') },
+  { pattern: '/users', roles: ['hr', 'auditor'], load: () => import('./pages/UsersPage.svelte') },
+  { pattern: '/account', roles: ALL, load: () => import('./pages/AccountPage.svelte') },
   { pattern: '/audit', roles: ['hr', 'auditor'], load: () => import('./pages/AuditPage.svelte') },
   { pattern: '/me', roles: ['employee'], load: () => import('./pages/MyResultsPage.svelte') },
 ];

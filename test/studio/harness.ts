@@ -133,5 +133,5 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 
 /** The visible names of the main navigation's links. */
 export async function navigationLabels(page: Page): Promise<string[]> {
-  return (await page.locator('#main-nav a').allTextContents()).map((s) => s.trim());
+  return (await page.locator('#main-nav li:not(.account-item) > a').allTextContents()).map((s) => s.trim());
 }

@@ -16,9 +16,9 @@ afterAll(async () => {
 });
 
 const EXPECTED: Record<string, { home: string; hrefs: string[]; zh: string[] }> = {
-  hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/appeals', '/audit'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '申诉处理', '审计'] },
+  hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/appeals', '/audit', '/users'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '申诉处理', '审计', '用户'] },
   manager: { home: '/schemes', hrefs: ['/templates', '/schemes', '/cycles', '/results', '/appeals'], zh: ['模板库', '本部门方案', '考核周期(本部门)', '考核结果', '申诉处理'] },
-  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results', '/appeals'], zh: ['版本与差异', '审计日志', '考核结果(只读)', '申诉处理'] },
+  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results', '/appeals', '/users'], zh: ['版本与差异', '审计日志', '考核结果(只读)', '申诉处理', '用户'] },
   employee: { home: '/me', hrefs: ['/me'], zh: ['我的考核结果'] },
 };
 
@@ -30,7 +30,7 @@ describe('studio shell', () => {
         await login(page, studio.users[username]!);
         expect(new URL(page.url()).pathname).toBe(expected.home);
         expect(await navigationLabels(page)).toEqual(expected.zh);
-        expect(await page.locator('#main-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(expected.hrefs);
+        expect(await page.locator('#main-nav li:not(.account-item) > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(expected.hrefs);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         await screenshot(page, `home-${username}`);
@@ -47,12 +47,12 @@ describe('studio shell', () => {
       await login(page, studio.users.hr!);
       expect(await navigationLabels(page)).toContain('考核方案');
       await page.getByRole('button', { name: 'English' }).click();
-      await expect.poll(() => navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit']);
+      await expect.poll(() => navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit', 'Users']);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await page.waitForLoadState('networkidle');
       await page.reload();
       await page.locator('#main-nav').waitFor();
-      expect(await navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit']);
+      expect(await navigationLabels(page)).toEqual(['Schemes', 'Templates', 'Cycles', 'Dashboards', 'Appeals', 'Audit', 'Users']);
       await screenshot(page, 'schemes-en');
 
       // Stored per user: a fresh browser (no localStorage) logging in as HR gets English too.

@@ -19,6 +19,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/dashboards', label: 'nav.dashboards' },
     { href: '/appeals', label: 'nav.appeals' },
     { href: '/audit', label: 'nav.audit' },
+    { href: '/users', label: 'nav.users' },
   ],
   manager: [
     { href: '/templates', label: 'nav.templates' },
@@ -32,6 +33,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { href: '/audit', label: 'nav.auditLog' },
     { href: '/results', label: 'nav.resultsReadOnly' },
     { href: '/appeals', label: 'nav.appeals' },
+    { href: '/users', label: 'nav.users' },
   ],
   employee: [{ href: '/me', label: 'nav.myResults' }],
 };
