@@ -1,7 +1,8 @@
 /**
  * @module routes/versions
- * One scheme version: read it with its findings, save a draft, publish, retire, compare with
- * another version, and evaluate it on sample employees without saving.
+ * One scheme version: read it with its findings, save a draft, check a draft document without
+ * saving it, publish, retire, compare with another version, and evaluate it on sample employees
+ * without saving.
  */
 import type { Hono } from 'hono';
 import type { EmployeeData } from '../../rules/index.ts';
@@ -14,7 +15,7 @@ import { previewVersion } from '../services/scheme-preview.ts';
 import { parseId } from '../services/scope.ts';
 import { diffVersions } from '../services/version-diff.ts';
 import { type PublishRequest, publishVersion, retireVersion } from '../services/version-lifecycle.ts';
-import { getVersion, updateDraft } from '../services/versions.ts';
+import { checkDraft, getVersion, updateDraft } from '../services/versions.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 const WRITERS = ['hr', 'manager'] as const;
@@ -60,6 +61,24 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       body: { type: 'object', additionalProperties: false, required: ['document', 'revision'], properties: { document: { type: 'object' }, revision: { type: 'integer', minimum: 1 } } },
     },
     (c, { params, body }) => updateDraft(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body),
+  );
+
+  // Its own route rather than a flag on PUT: a check is not a write, so it needs no revision and
+  // leaves no audit entry; the service shares every pre-write check with the save.
+  route<SchemeDocument>(
+    app,
+    {
+      method: 'post',
+      path: '/api/versions/:id/check',
+      summary: 'Check a draft document without saving',
+      tag: 'versions',
+      roles: WRITERS,
+      description:
+        'The body is a scheme document (a JSON object, as `document` in PUT /api/versions/:id). It is checked exactly as saving it to this draft would check it — the same refusals (403 out of scope, 409 invalid_transition unless a draft, 400 invalid_argument when its key or template flag is not the scheme\'s, 413 payload_too_large over 2 MB) and the same parse and analysis — and the answer is `issues` (schema issues, empty when it parses) and `findings` in the shape the save returns; error findings are what publishing would refuse. Nothing is written: no revision change, no audit entry. The studio calls it while a draft is being edited.',
+      body: { type: 'object', description: 'A scheme document (components.schemas.Scheme), possibly incomplete.' },
+      response: { type: 'object', required: ['issues', 'findings'], properties: { issues: { type: 'array', items: { type: 'object' } }, findings: { type: 'array', items: { type: 'object' } } } },
+    },
+    (c, { params, body }) => checkDraft(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body),
   );
 
   route<PublishRequest>(

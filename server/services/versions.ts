@@ -1,6 +1,7 @@
 /**
  * @module services/versions
- * Reading versions, starting a new draft, and saving a draft.
+ * Reading versions, starting a new draft, saving a draft, and checking a draft's document
+ * without saving it (the studio's findings as you type).
  *
  * Drafts use optimistic concurrency: every save names the revision it was based on and bumps
  * it; a save based on an older revision loses with 409 `stale_write` (and the current revision
@@ -12,6 +13,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { Finding, ParseIssue } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
@@ -79,10 +81,7 @@ export async function createDraft(db: Kysely<DB>, user: CurrentUser, schemeId: n
  */
 export async function updateDraft(db: Kysely<DB>, user: CurrentUser, id: number, input: { document: DocumentInput; revision: number }) {
   const document = input.document as SchemeDocument;
-  const { version, scheme } = await writableVersion(db, user, id);
-  assertDraft(version, scheme);
-  assertDocumentBelongs(document, scheme);
-  const hash = contentHash(document);
+  const { version, scheme, hash } = await admitDraftDocument(db, user, id, document);
   const updated = await inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('scheme_versions')
@@ -103,6 +102,32 @@ export async function updateDraft(db: Kysely<DB>, user: CurrentUser, id: number,
     return row;
   });
   return versionDetail(updated, scheme, inspectDocument(updated.document).findings);
+}
+
+/**
+ * Check a document as a save of this draft would, without writing anything: the same refusals
+ * (403 out of scope, 409 not a draft, 400 wrong key or template flag, 413 too large) and the same
+ * parse + analysis (`inspectDocument`), so the studio's live findings are exactly what saving and
+ * publishing this document would report. No revision: nothing is written, so nothing can be stale.
+ * @example
+ * await checkDraft(db, hr, 31, document) // { issues: [], findings: [{ severity: 'error', code: 'weights_not_100', … }] }
+ */
+export async function checkDraft(db: Kysely<DB>, user: CurrentUser, id: number, document: SchemeDocument): Promise<{ issues: ParseIssue[]; findings: Finding[] }> {
+  await admitDraftDocument(db, user, id, document);
+  const { issues, findings } = inspectDocument(document);
+  return { issues, findings };
+}
+
+/**
+ * Everything a draft save checks before it writes, shared by `updateDraft` and `checkDraft` so
+ * the two can never disagree: the version is the user's to change, still a draft, the document
+ * names this scheme, and it has a storable size and content (its hash).
+ */
+async function admitDraftDocument(db: Kysely<DB>, user: CurrentUser, id: number, document: SchemeDocument) {
+  const { version, scheme } = await writableVersion(db, user, id);
+  assertDraft(version, scheme);
+  assertDocumentBelongs(document, scheme);
+  return { version, scheme, hash: contentHash(document) };
 }
 
 /** The reason a conditional draft update matched no row: published meanwhile, or a newer revision. */

@@ -239,3 +239,73 @@ describe('scheme designer', () => {
     }
   });
 });
+
+describe('scheme designer: findings follow unsaved edits', () => {
+  it('checks edits on the server without saving: the finding appears beside the matrix, blocks publishing, and clears once fixed', async () => {
+    const { page, errors, close } = await openPage(studio);
+    try {
+      await login(page, studio.users.hr!);
+      await cloneTemplate(page, 'hr-property-live-check', '人力资源方案库');
+      const versionId = new URL(page.url()).pathname.split('/')[2];
+      const checks: string[] = [];
+      const saves: string[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith(`/api/versions/${versionId}/check`)) checks.push(req.postData() ?? '');
+        if (req.method() === 'PUT') saves.push(req.url());
+      });
+      const serverRevision = () => page.evaluate(async (id) => ((await (await fetch(`/api/versions/${id}`)).json()) as { revision: number }).revision, versionId);
+      const status = page.locator('.check-status');
+      const beside = page.locator('tr[data-row="default"] + tr.findings-row li.error');
+      const publish = page.getByRole('button', { name: '发布…' });
+
+      await page.locator('#tab-weights').click();
+      // Typed key by key: one check after the pause, not one per keystroke.
+      const cell = weightCell(page, 'default', 'satisfaction');
+      await cell.fill('');
+      await cell.pressSequentially('20', { delay: 60 });
+      await expect.poll(() => rowSum(page, 'default').textContent()).toContain('90');
+      await beside.waitFor();
+      expect(await beside.getAttribute('data-code')).toBe('weights_not_100');
+      expect(await beside.textContent()).toContain('默认权重合计为 90，应为 100。');
+      expect(await page.locator('#findings-list li.error .message').textContent()).toBe('默认权重合计为 90，应为 100。');
+      expect(await page.locator('#tab-weights .tab-errors').textContent()).toBe('1');
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查(尚未保存)');
+      expect(await publish.isDisabled()).toBe(true);
+      await page.getByText('检查结果中有 1 个错误,暂不能发布。').first().waitFor();
+      expect(checks.length).toBeLessThanOrEqual(2); // the cleared cell and "2" may be checked at most once together
+      expect(JSON.parse(checks.at(-1)!).weights.default.indicators.satisfaction).toBe(20);
+      await screenshot(page, 'designer-live-finding');
+
+      // Fixed another way than the saved draft (30 here), so still unsaved: the finding goes away
+      // once the check of the fix answers.
+      await weightCell(page, 'default', 'closure_rate').fill('40');
+      await expect.poll(() => rowSum(page, 'default').textContent()).toContain('100');
+      await expect.poll(() => beside.count()).toBe(0);
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查(尚未保存)');
+      expect(await page.locator('#findings-list li.error').count()).toBe(0);
+      expect(await page.locator('#tab-weights .tab-errors').count()).toBe(0);
+      expect(await page.getByText('检查结果中有').count()).toBe(0);
+      expect(await publish.isDisabled()).toBe(true); // unsaved: publishing publishes the saved draft
+      expect(await publish.getAttribute('title')).toBe('请先保存修改再发布。');
+      expect(saves).toEqual([]);
+      expect(await serverRevision()).toBe(1);
+
+      // Saved, the status gives way to the save's own findings and publishing opens up.
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByText('已保存(修订 2)。').waitFor();
+      expect(await status.count()).toBe(0);
+      expect(await publish.isEnabled()).toBe(true);
+      expect(errors).toEqual([]);
+
+      // A check that cannot reach the server says so, and keeps publishing blocked by the unsaved edit.
+      await page.route(`**/api/versions/${versionId}/check`, (route) => route.abort('connectionfailed'));
+      await cell.fill('25');
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toMatch(/^\s*无法检查:/);
+      expect(await publish.isDisabled()).toBe(true);
+      // The browser logs the refused connection itself; nothing else may fail.
+      expect(errors.filter((e) => !e.includes('net::ERR_CONNECTION_FAILED'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

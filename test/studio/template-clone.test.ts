@@ -55,6 +55,8 @@ describe('template library', () => {
         await rows.nth(i).locator('td.value input').fill(String(value));
       }
       await expect.poll(() => page.getByText(/个参数为空/).count()).toBe(0);
+      // The findings follow the edits before anything is saved: no blank is reported any more.
+      await expect.poll(() => page.getByText(/尚未填写,请在发布前填写/).count(), { timeout: 15_000 }).toBe(0);
       await screenshot(page, 'designer-params-filled');
 
       await page.getByRole('button', { name: '保存', exact: true }).click();

@@ -1,7 +1,8 @@
 /**
  * @module designer/context
  * What every editor of the designer needs besides its own part of the document: the findings of
- * the last save, whether editing is allowed, and the names rules can read.
+ * the document on screen (checked by the server as the user types, or those of the last save),
+ * whether editing is allowed, and the names rules can read.
  */
 import { getContext, setContext } from 'svelte';
 import type { Scheme } from '../../../schemas/generated/scheme.ts';
