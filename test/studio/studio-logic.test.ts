@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../rules/templates/index.ts';
 import { compileLogic } from '../../rules/logic/index.ts';
-import { PATTERNS, bandRowJson, canonical, generate, initialState, recognize } from '../../studio/src/lib/rule-patterns.ts';
+import { PATTERNS, bandRowJson, canonical, generate, initialState, recognize, upsertRankLinear } from '../../studio/src/lib/rule-patterns.ts';
 import { decodeText, parseCsv, toCsv } from '../../studio/src/lib/csv.ts';
 import { allowedCounts } from '../../studio/src/lib/quotas.ts';
 
@@ -15,7 +15,10 @@ describe('rule patterns', () => {
     const state = initialState(pattern, { var: 'inputs.x' });
     const rule = generate(state);
     expect(() => compileLogic(rule)).not.toThrow();
-    expect(recognize(rule)).toEqual(state);
+    // A rank-linear rule reads a population value: it is recognised with the scheme that defines it.
+    const doc = {};
+    if (state.pattern === 'rank-linear') upsertRankLinear(doc, state);
+    expect(recognize(rule, doc)).toEqual(state);
   });
 
   it('recognises every template rule it can regenerate exactly, and nothing else', () => {
@@ -41,7 +44,7 @@ describe('rule patterns', () => {
   });
 
   it('scores as written: step deduction, per occurrence with floor, capped bonus, band edges, rating', () => {
-    const step = compileLogic(generate({ pattern: 'step-deduction', actual: { var: 'inputs.rate' }, target: { kind: 'number', value: 95 }, full: 100, step: 1, points: { kind: 'number', value: 5 }, floor: 0, rounding: 'floor' }));
+    const step = compileLogic(generate({ pattern: 'step-deduction', direction: 'below', actual: { var: 'inputs.rate' }, target: { kind: 'number', value: 95 }, full: 100, step: 1, points: { kind: 'number', value: 5 }, floor: 0, rounding: 'floor' }));
     expect(step({ inputs: { rate: 90 } })).toBe(75); // 94.7% of target: 5 whole points below → 5 × 5
     expect(step({ inputs: { rate: 99 } })).toBe(100); // above target counts as 100%
     const perOccurrence = compileLogic(generate({ pattern: 'per-occurrence', count: { var: 'inputs.n' }, points: { kind: 'number', value: 30 }, full: 100, floor: 10 }));
