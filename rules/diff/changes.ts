@@ -6,7 +6,7 @@ import { readablePath } from '../scheme/parse.ts';
 import { pointerTo } from '../analyze/pointer.ts';
 export { byCodeUnits } from '../analyze/pointer.ts';
 import { canonicalJson } from '../hash.ts';
-import type { ChangeKind, SchemeChange } from './types.ts';
+import type { ChangeForm, ChangeKind, ChangeSubject, SchemeChange } from './types.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -14,17 +14,35 @@ export type JsonObject = Record<string, unknown>;
  * Collects changes in the order the diff steps visit the documents (that order is the output order).
  * @example
  * const out = new ChangeList();
- * out.add('changed', '/title', 'scheme title "A" → "B"', { before: 'A', after: 'B' }); // path 'title' filled in
+ * out.add('changed', '/title', 'scheme title "A" → "B"', { entity: 'scheme', field: 'title' }, { before: 'A', after: 'B', form: 'values' }); // path 'title' filled in
  */
 export class ChangeList {
   readonly items: SchemeChange[] = [];
 
-  add(kind: ChangeKind, pointer: string, text: string, values: { before?: unknown; after?: unknown } = {}): void {
-    const change: SchemeChange = { kind, pointer, path: readablePath(pointer), text };
+  add(kind: ChangeKind, pointer: string, text: string, subject: ChangeSubject, values: { before?: unknown; after?: unknown; form?: ChangeForm } = {}): void {
+    const change: SchemeChange = { kind, pointer, path: readablePath(pointer), text, subject };
     if ('before' in values) change.before = values.before;
     if ('after' in values) change.after = values.after;
+    if (values.form) change.form = values.form;
     this.items.push(change);
   }
+}
+
+/**
+ * An entity as changes name it: its English label (`indicator "close_rate"`, `band "C" (2nd)`)
+ * and the same in structure, for other languages.
+ */
+export interface Named {
+  label: string;
+  subject: ChangeSubject;
+}
+
+/**
+ * The subject of a field of an entity: the field appended, `rule` set for JSON Logic fields.
+ * @example fieldOf({ entity: 'band', key: 'B' }, 'min') // { entity: 'band', key: 'B', field: 'min' }
+ */
+export function fieldOf(subject: ChangeSubject, field: string, rule = false): ChangeSubject {
+  return rule ? { ...subject, field, rule: true } : { ...subject, field };
 }
 
 /** `/indicators` + `3` → `/indicators/3`, escaping `~` and `/` in keys as RFC 6901 requires. */

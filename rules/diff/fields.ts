@@ -5,12 +5,15 @@
  * designer shows the fields, independent of the key order in either document.
  */
 import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' };
-import { byCodeUnits, child, compact, isObject, isScalar, sameJson, show, type ChangeList, type JsonObject } from './changes.ts';
+import { byCodeUnits, child, compact, fieldOf, isObject, isScalar, sameJson, show, type ChangeList, type JsonObject } from './changes.ts';
+import type { ChangeSubject } from './types.ts';
 
 /** How to compare and describe one kind of entity. */
 export interface FieldOptions {
   /** Names the entity at the start of each text, e.g. `indicator "close_rate"`; '' for the scheme itself. */
   label: string;
+  /** The same entity in structure: `{ entity: 'indicator', key: 'close_rate' }`; each field's change adds `field`. */
+  subject: ChangeSubject;
   /** Field order; fields not listed follow in code-unit order. */
   order?: readonly string[];
   /** Fields not compared here (the identity key, or parts a caller compares itself). */
@@ -36,8 +39,8 @@ export function schemaFieldOrder(def: string): string[] {
 /**
  * Compare two objects field by field and add one change per differing leaf.
  * @example
- * diffFields(out, { title: 'Closure rate' }, { title: 'Closure %' }, '/indicators/0', '/indicators/0', { label: 'indicator "close_rate"' })
- * // → changed `indicator "close_rate": title "Closure rate" → "Closure %"`
+ * diffFields(out, { title: 'Closure rate' }, { title: 'Closure %' }, '/indicators/0', '/indicators/0', { label: 'indicator "close_rate"', subject: { entity: 'indicator', key: 'close_rate' } })
+ * // → changed `indicator "close_rate": title "Closure rate" → "Closure %"`, subject { entity: 'indicator', key: 'close_rate', field: 'title' }
  */
 export function diffFields(out: ChangeList, a: JsonObject, b: JsonObject, pointerA: string, pointerB: string, options: FieldOptions, prefix = ''): void {
   const skip = new Set(prefix ? [] : (options.skip ?? []));
@@ -50,36 +53,37 @@ export function diffFields(out: ChangeList, a: JsonObject, b: JsonObject, pointe
     const name = `${prefix}${field}`;
     const pa = child(pointerA, field);
     const pb = child(pointerB, field);
-    if (!prefix && options.rules?.includes(field)) diffRule(out, before, after, pa, pb, subject(options.label, field === 'rule' ? 'rule' : `${field} rule`));
-    else if (name === options.bareValue && bareInline(before, after)) diffValue(out, before, after, pa, pb, options.label);
+    if (!prefix && options.rules?.includes(field)) diffRule(out, before, after, pa, pb, subject(options.label, field === 'rule' ? 'rule' : `${field} rule`), fieldOf(options.subject, field, true));
+    else if (name === options.bareValue && bareInline(before, after)) diffValue(out, before, after, pa, pb, options.label, fieldOf(options.subject, name));
     else if (isObject(before) && isObject(after)) diffFields(out, before, after, pa, pb, options, `${name}.`);
-    else diffValue(out, before, after, pa, pb, subject(options.label, name));
+    else diffValue(out, before, after, pa, pb, subject(options.label, name), fieldOf(options.subject, name));
   }
 }
 
 /**
  * One value that differs: scalars inline, structures as compact JSON in before/after.
  * @example
- * diffValue(out, 80, 85, '/grading/bands/1/min', '/grading/bands/1/min', 'band "B": min') // changed `band "B": min 80 → 85`
+ * diffValue(out, 80, 85, '/grading/bands/1/min', '/grading/bands/1/min', 'band "B": min', { entity: 'band', key: 'B', field: 'min' })
+ * // changed `band "B": min 80 → 85`, form 'values'
  */
-export function diffValue(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string): void {
+export function diffValue(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string, about: ChangeSubject): void {
   if (before === undefined) {
-    if (isInline(after)) out.add('added', pointerB, `${what} set to ${show(after)}`, { after });
-    else out.add('added', pointerB, `${what} added`, { after: isScalar(after) ? after : compact(after) });
+    if (isInline(after)) out.add('added', pointerB, `${what} set to ${show(after)}`, about, { after, form: 'values' });
+    else out.add('added', pointerB, `${what} added`, about, { after: isScalar(after) ? after : compact(after) });
   } else if (after === undefined) {
-    if (isInline(before)) out.add('removed', pointerA, `${what} ${show(before)} removed`, { before });
-    else out.add('removed', pointerA, `${what} removed`, { before: isScalar(before) ? before : compact(before) });
+    if (isInline(before)) out.add('removed', pointerA, `${what} ${show(before)} removed`, about, { before, form: 'values' });
+    else out.add('removed', pointerA, `${what} removed`, about, { before: isScalar(before) ? before : compact(before) });
   } else if (isInline(before) && isInline(after)) {
-    out.add('changed', pointerB, `${what} ${show(before)} → ${show(after)}`, { before, after });
+    out.add('changed', pointerB, `${what} ${show(before)} → ${show(after)}`, about, { before, after, form: 'values' });
   } else {
-    out.add('changed', pointerB, `${what} changed`, { before: isScalar(before) ? before : compact(before), after: isScalar(after) ? after : compact(after) });
+    out.add('changed', pointerB, `${what} changed`, about, { before: isScalar(before) ? before : compact(before), after: isScalar(after) ? after : compact(after) });
   }
 }
 
-function diffRule(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string): void {
-  if (before === undefined) out.add('added', pointerB, `${what} added`, { after: compact(after) });
-  else if (after === undefined) out.add('removed', pointerA, `${what} removed`, { before: compact(before) });
-  else out.add('changed', pointerB, `${what} changed`, { before: compact(before), after: compact(after) });
+function diffRule(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string, about: ChangeSubject): void {
+  if (before === undefined) out.add('added', pointerB, `${what} added`, about, { after: compact(after) });
+  else if (after === undefined) out.add('removed', pointerA, `${what} removed`, about, { before: compact(before) });
+  else out.add('changed', pointerB, `${what} changed`, about, { before: compact(before), after: compact(after) });
 }
 
 function isInline(value: unknown): boolean {

@@ -5,6 +5,7 @@
  * without saving.
  */
 import type { Hono } from 'hono';
+import { CHANGE_ENTITIES } from '../../rules/diff/types.ts';
 import type { EmployeeData } from '../../rules/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
@@ -120,6 +121,43 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       roles: READERS,
       description: 'Changes from version `against` (from) to this version (to), human-readable. The versions may belong to different schemes, e.g. a department copy and its template.',
       query: { against: { type: 'string', description: 'Id of the version to compare with (the older side).' } },
+      response: {
+        type: 'object',
+        required: ['from', 'to', 'changes'],
+        properties: {
+          from: { type: 'object' },
+          to: { type: 'object' },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['kind', 'pointer', 'path', 'text', 'subject'],
+              properties: {
+                kind: { enum: ['added', 'removed', 'changed', 'moved'] },
+                pointer: { type: 'string', description: 'JSON pointer into the newer version (the older one for removed).' },
+                path: { type: 'string' },
+                text: { type: 'string', description: 'The change in English, e.g. `weight of "response_time" for position "engineer" 30 → 25`.' },
+                before: {},
+                after: {},
+                subject: {
+                  type: 'object',
+                  description: 'What changed, in structure, for wording the change in other languages (rules/diff/types.ts).',
+                  required: ['entity'],
+                  properties: {
+                    entity: { enum: [...CHANGE_ENTITIES] },
+                    key: { type: 'string' },
+                    occurrence: { type: 'integer', minimum: 2 },
+                    position: { type: 'string' },
+                    field: { type: 'string' },
+                    rule: { const: true },
+                  },
+                },
+                form: { enum: ['values', 'renamed'], description: 'values: before/after are written into text; renamed: after is the new key; absent: text only names the change.' },
+              },
+            },
+          },
+        },
+      },
     },
     (c, { params, query }) => diffVersions(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), requiredQueryId(query.against, 'against')),
   );

@@ -76,8 +76,9 @@ describe('template library', () => {
       const changes = page.locator('table.diff tbody tr:not(.section)');
       await expect.poll(() => changes.count()).toBe(123);
       const text = (await page.locator('main').textContent()) ?? '';
-      expect(text).toContain('人力资源配置完成率_优秀线');
-      expect(text).toContain('客服部 KPI 2026');
+      expect(text).toContain('参数“人力资源配置完成率_优秀线”设为 95');
+      expect(text).toContain('方案模板标记由“是”改为“否”');
+      expect(await page.locator('tr.section th').allTextContents()).toEqual(['基本信息', '参数']);
       await screenshot(page, 'diff-template');
       expect(errors).toEqual([]);
     } finally {

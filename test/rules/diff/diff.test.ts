@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../../../schemas/generated/scheme.ts';
-import { diffSchemes, type SchemeChange } from '../../../rules/diff/index.ts';
+import { diffSchemes as diffSchemesOf, type SchemeChange } from '../../../rules/diff/index.ts';
+import { wordChange } from '../../../studio/src/i18n/diff.ts';
+
+/** Every change the tests below produce: the studio's English wording must reproduce each text (last test). */
+const produced: SchemeChange[] = [];
+function diffSchemes(a: Scheme, b: Scheme): SchemeChange[] {
+  const changes = diffSchemesOf(a, b);
+  produced.push(...changes);
+  return changes;
+}
 
 function base(): Scheme {
   return {
@@ -85,8 +94,17 @@ describe('diffSchemes: scheme fields', () => {
       s.versionLabel = '试行';
     });
     expect(changes).toEqual([
-      { kind: 'changed', pointer: '/title', path: 'title', before: 'Customer service', after: 'Customer service (V2)', text: 'scheme title "Customer service" → "Customer service (V2)"' },
-      { kind: 'added', pointer: '/versionLabel', path: 'versionLabel', after: '试行', text: 'scheme versionLabel set to "试行"' },
+      {
+        kind: 'changed',
+        pointer: '/title',
+        path: 'title',
+        before: 'Customer service',
+        after: 'Customer service (V2)',
+        text: 'scheme title "Customer service" → "Customer service (V2)"',
+        subject: { entity: 'scheme', field: 'title' },
+        form: 'values',
+      },
+      { kind: 'added', pointer: '/versionLabel', path: 'versionLabel', after: '试行', text: 'scheme versionLabel set to "试行"', subject: { entity: 'scheme', field: 'versionLabel' }, form: 'values' },
     ]);
   });
 
@@ -152,7 +170,9 @@ describe('diffSchemes: dimensions and indicators', () => {
 
   it('matches indicators by key, so an insertion at the top is one change', () => {
     const changes = diffAfter((s) => s.indicators.unshift({ key: 'nps', title: 'NPS', score: 0 }));
-    expect(changes).toEqual([{ kind: 'added', pointer: '/indicators/0', path: 'indicators[0]', after: { key: 'nps', title: 'NPS', score: 0 }, text: 'indicator "nps" added' }]);
+    expect(changes).toEqual([
+      { kind: 'added', pointer: '/indicators/0', path: 'indicators[0]', after: { key: 'nps', title: 'NPS', score: 0 }, text: 'indicator "nps" added', subject: { entity: 'indicator', key: 'nps' } },
+    ]);
   });
 
   it('reports a removal with the pointer into the older scheme', () => {
@@ -165,7 +185,9 @@ describe('diffSchemes: dimensions and indicators', () => {
       const [moved] = s.indicators.splice(1, 1);
       s.indicators.push(moved);
     });
-    expect(changes).toEqual([{ kind: 'moved', pointer: '/indicators/3', path: 'indicators[3]', before: 2, after: 4, text: 'indicator "response_time" moved from position 2 to 4' }]);
+    expect(changes).toEqual([
+      { kind: 'moved', pointer: '/indicators/3', path: 'indicators[3]', before: 2, after: 4, text: 'indicator "response_time" moved from position 2 to 4', subject: { entity: 'indicator', key: 'response_time' } },
+    ]);
   });
 
   it('rename and reorder: a renamed key is a rename, the reorder one move, edits stay with their indicator', () => {
@@ -203,6 +225,8 @@ describe('diffSchemes: weights', () => {
         before: 30,
         after: 25,
         text: 'weight of "response_time" for position "engineer" 30 → 25',
+        subject: { entity: 'weight', key: 'response_time', position: 'engineer' },
+        form: 'values',
       },
     ]);
   });
@@ -342,5 +366,101 @@ describe('diffSchemes: determinism', () => {
     b.weights.positions!.driver = { indicators: { quality: 100 } };
     b.population!.distribution!.quotas.C = { min: 0.1 };
     expect(diffSchemes(reverseKeys(a), reverseKeys(b))).toEqual(diffSchemes(a, b));
+  });
+});
+
+/** The structured description of each change: what a catalogue in another language words. */
+describe('diffSchemes: structured subjects', () => {
+  const described = (changes: SchemeChange[]) => changes.map(({ kind, subject, form, before, after }) => ({ kind, subject, form, before, after }));
+
+  it('describes a weight by entity, key and position (none for the default row), dimension weights and whole rows', () => {
+    const changes = diffAfter((s) => {
+      s.weights.default.indicators!.close_rate = 45;
+      s.weights.default.title = 'Everyone';
+      s.weights.positions!.engineer.indicators!.response_time = 25;
+      s.weights.positions!.engineer.dimensions!.customer = 55;
+      s.weights.positions!.driver = { indicators: { close_rate: 100 } };
+    });
+    expect(described(changes)).toEqual([
+      { kind: 'added', subject: { entity: 'weightRow', field: 'title' }, form: 'values', before: undefined, after: 'Everyone' },
+      { kind: 'changed', subject: { entity: 'weight', key: 'close_rate' }, form: 'values', before: 50, after: 45 },
+      { kind: 'added', subject: { entity: 'weightRow', position: 'driver' }, form: undefined, before: undefined, after: { indicators: { close_rate: 100 } } },
+      { kind: 'changed', subject: { entity: 'weight', key: 'response_time', position: 'engineer' }, form: 'values', before: 30, after: 25 },
+      { kind: 'changed', subject: { entity: 'dimensionWeight', key: 'customer', position: 'engineer' }, form: 'values', before: 50, after: 55 },
+    ]);
+  });
+
+  it('marks a score rule as a rule field, without values in the sentence', () => {
+    const [change] = diffAfter((s) => (s.indicators[0].score = 75));
+    expect(change).toMatchObject({ kind: 'changed', text: 'indicator "close_rate": score rule changed', subject: { entity: 'indicator', key: 'close_rate', field: 'score', rule: true } });
+    expect(change).not.toHaveProperty('form');
+  });
+
+  it('describes a param value (bare in English) and a table entry (a dotted field)', () => {
+    const changes = diffAfter((s) => {
+      s.params!.target.value = 0.9;
+      (s.params!.rates.value as Record<string, number>).gold = 1.3;
+    });
+    expect(described(changes)).toEqual([
+      { kind: 'changed', subject: { entity: 'param', key: 'rates', field: 'value.gold' }, form: 'values', before: 1.2, after: 1.3 },
+      { kind: 'changed', subject: { entity: 'param', key: 'target', field: 'value' }, form: 'values', before: 0.95, after: 0.9 },
+    ]);
+  });
+
+  it('describes indicators added, removed, moved and renamed', () => {
+    const changes = diffAfter((s) => {
+      s.indicators.push({ key: 'nps', title: 'NPS', score: 0 });
+      s.indicators.splice(2, 1); // quality
+      s.indicators[0].key = 'closure';
+      const [audit] = s.indicators.splice(2, 1);
+      s.indicators.unshift(audit);
+    });
+    expect(changes.map(({ text, subject, form }) => ({ text, subject, form }))).toEqual([
+      { text: 'indicator "audit" moved from position 4 to 1', subject: { entity: 'indicator', key: 'audit' }, form: undefined },
+      { text: 'indicator "close_rate" renamed to "closure"', subject: { entity: 'indicator', key: 'close_rate', field: 'key' }, form: 'renamed' },
+      { text: 'indicator "nps" added', subject: { entity: 'indicator', key: 'nps' }, form: undefined },
+      { text: 'indicator "quality" removed', subject: { entity: 'indicator', key: 'quality' }, form: undefined },
+    ]);
+  });
+
+  it('describes band edges by grade, and tells apart bands sharing a grade', () => {
+    const changes = diffAfter((s) => {
+      s.grading.bands![1].min = 85;
+      s.grading.bands![2].includeMax = true;
+      s.grading.bands!.push({ grade: 'D', min: 0, max: 10 });
+    });
+    expect(described(changes)).toEqual([
+      { kind: 'changed', subject: { entity: 'band', key: 'B', field: 'min' }, form: 'values', before: 80, after: 85 },
+      { kind: 'added', subject: { entity: 'band', key: 'C', field: 'includeMax' }, form: 'values', before: undefined, after: true },
+      { kind: 'added', subject: { entity: 'band', key: 'D', occurrence: 2 }, form: undefined, before: undefined, after: { grade: 'D', min: 0, max: 10 } },
+    ]);
+  });
+
+  it('describes scheme fields, sections, quotas and rater groups', () => {
+    const changes = diffAfter((s) => {
+      s.title = 'V2';
+      s.description = 'x'.repeat(100);
+      s.grading.rule = { if: [true, 'A', 'B'] };
+      s.population!.distribution!.quotas.A.max = 0.15;
+      s.raters!.groups[0].weight = 70;
+      delete s.rounding;
+    });
+    expect(changes.map(({ text, subject, form }) => ({ text, subject, form }))).toEqual([
+      { text: 'scheme title "Customer service" → "V2"', subject: { entity: 'scheme', field: 'title' }, form: 'values' },
+      { text: 'scheme description added', subject: { entity: 'scheme', field: 'description' }, form: undefined },
+      { text: 'grading: rule added', subject: { entity: 'grading', field: 'rule', rule: true }, form: undefined },
+      { text: 'quota for grade "A": max 0.1 → 0.15', subject: { entity: 'quota', key: 'A', field: 'max' }, form: 'values' },
+      { text: 'rater group "supervisor": weight 60 → 70', subject: { entity: 'raterGroup', key: 'supervisor', field: 'weight' }, form: 'values' },
+      { text: 'rounding removed', subject: { entity: 'rounding' }, form: undefined },
+    ]);
+  });
+});
+
+// Runs last (tests in a file run in order): the structure of every change above carries all its text says.
+describe('diffSchemes: every change above', () => {
+  it('is worded from its structure by the studio exactly as its English text', () => {
+    expect(produced.length).toBeGreaterThan(80);
+    expect(produced.filter((c) => wordChange(c, 'en') !== c.text).map((c) => ({ text: c.text, worded: wordChange(c, 'en') }))).toEqual([]);
+    for (const c of produced) expect(wordChange(c, 'zh-CN'), c.text).toBeDefined();
   });
 });
