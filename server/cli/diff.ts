@@ -18,7 +18,7 @@ matched by key, so reordering is not an edit) and prints one change per line:
   changed  weights.positions.engineer.indicators.response_time  weight of "response_time" for position "engineer" 30 → 25
 
 Options:
-  --format text|json   text (default), or a JSON array of changes (kind, pointer, path, before, after, text)
+  --format text|json   text (default), or a JSON array of changes (kind, pointer, path, subject, form, before, after, text)
 
 Exit status: 0 (with or without differences), 1 a file is not a valid scheme, 2 usage.
 
