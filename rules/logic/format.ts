@@ -9,11 +9,21 @@ const MAX_SHOWN = 60;
 const MAX_NESTING = 4;
 
 function scalar(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : Number.isFinite(value) ? plainNumber(value) : 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return '[function]';
   if (value === undefined) return 'undefined';
   return String(value);
+}
+
+/**
+ * A number without binary float noise: 12 significant digits, so 86.00000000000001 reads 86,
+ * 0.1 + 0.2 reads 0.3 and 26.599999999999994 reads 26.6 (noise a few operations pile up sits in
+ * the last 3–4 of a double's ~16 digits). Integers and numbers of up to 12 digits stay as typed.
+ */
+function plainNumber(value: number): string {
+  const text = String(value);
+  return text.length <= 13 || Number.isInteger(value) ? text : String(Number(value.toPrecision(12)));
 }
 
 /** Appends a JSON-like rendering of `value` to `out` until about `limit` characters. */

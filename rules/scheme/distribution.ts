@@ -7,8 +7,8 @@
 import type { Distribution, Scheme } from '../../schemas/generated/scheme.ts';
 import type { EmployeeRun } from './employee-run.ts';
 import { coefficientOf } from './employee-run.ts';
-import { formatNumber } from './inputs.ts';
-import type { DistributionGroupResult } from './result.ts';
+import { englishText, fixed, say } from './messages.ts';
+import type { DistributionGroupResult, Message } from './result.ts';
 
 type Rounding = NonNullable<Distribution['rounding']>;
 
@@ -79,23 +79,24 @@ export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRu
     const pool = members.filter((r) => r.result?.grade !== null && r.result?.grade !== undefined && !r.gradeLocked);
     const n = pool.length;
     const before = countGrades(order, pool.map((r) => r.result!.grade!));
-    const outcome: DistributionGroupResult = { scope, group, size: n, forced: false, quota: {}, before, after: before, notes: [] };
+    const outcome: DistributionGroupResult = { scope, group, size: n, forced: false, quota: {}, before, after: before, notes: [], noteMessages: [] };
     results.push(outcome);
     const locked = members.filter((r) => r.gradeLocked).length;
-    if (locked) outcome.notes.push(`${locked} employee(s) with a veto grade are outside the distribution.`);
+    if (locked) addNote(outcome, say('vetoed_outside_distribution', { count: locked }));
     if (n === 0) continue;
     if (def.minPopulation !== undefined && n < def.minPopulation) {
-      outcome.notes.push(`Not forced: ${n} people, fewer than the minimum of ${def.minPopulation}.`);
+      addNote(outcome, say('not_forced', { size: n, minimum: def.minPopulation }));
       continue;
     }
     outcome.forced = true;
     const grades = pool.map((r) => r.result!.grade!);
-    const reasons: string[] = pool.map(() => 'within quota');
+    const reasons: Message[] = pool.map(() => WITHIN_QUOTA);
     if ((def.mode ?? 'limits') === 'exact') forceExact(def, order, pool, grades, reasons, outcome);
     else forceLimits(def, order, pool, grades, reasons, outcome);
     pool.forEach((run, i) => {
       const result = run.result!;
-      result.distribution = { scope, rank: i + 1, scopeSize: n, gradeBefore: result.grade, gradeAfter: grades[i], reason: reasons[i] };
+      const reason = reasons[i] === WITHIN_QUOTA ? WITHIN_QUOTA_TEXT : englishText(reasons[i]);
+      result.distribution = { scope, rank: i + 1, scopeSize: n, gradeBefore: result.grade, gradeAfter: grades[i], reason, reasonMessage: reasons[i] };
       result.grade = grades[i];
       result.coefficient = coefficientOf(scheme, result.grade);
     });
@@ -104,7 +105,16 @@ export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRu
   return results;
 }
 
-function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: string[], outcome: DistributionGroupResult): void {
+const WITHIN_QUOTA = fixed('within_quota');
+const WITHIN_QUOTA_TEXT = englishText(WITHIN_QUOTA);
+
+/** A group note: the English text and its message. */
+function addNote(outcome: DistributionGroupResult, message: Message): void {
+  outcome.notes.push(englishText(message));
+  (outcome.noteMessages ??= []).push(message);
+}
+
+function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
   const n = pool.length;
   const shares = order.map((g) => def.quotas[g]?.share ?? 0);
   const counts = exactCounts(shares, n, def.rounding ?? 'largest-remainder');
@@ -130,7 +140,8 @@ function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], gra
     const grade = order[gi];
     const from = grades[i];
     grades[i] = grade;
-    reasons[i] = `ranked ${i + 1} of ${n}: exact distribution gives ${grade} to ${counts[gi]} people (${formatNumber((shares[gi] ?? 0) * 100)}%)${from !== grade ? `; band grade was ${from}` : ''}`;
+    const args = { rank: i + 1, size: n, grade, count: counts[gi], percent: (shares[gi] ?? 0) * 100 };
+    reasons[i] = say('exact_share', from !== grade ? { ...args, bandGrade: from } : args);
   });
 }
 
@@ -170,7 +181,7 @@ function roundCount(x: number, rounding: Rounding | 'floor' | 'ceil'): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
-function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: string[], outcome: DistributionGroupResult): void {
+function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
   const n = pool.length;
   const rounding = def.rounding ?? 'largest-remainder';
   // Caps round down and floors round up under largest-remainder, so a limit is never broken by rounding.
@@ -190,12 +201,12 @@ function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], gr
     if (ties === 'share-better') while (keep < members.length && keep > 0 && totalOf(members[keep]) === totalOf(members[keep - 1])) keep++;
     if (ties === 'share-worse') while (keep > 0 && keep < members.length && totalOf(members[keep - 1]) === totalOf(members[keep])) keep--;
     if (gi === order.length - 1) {
-      outcome.notes.push(`${g} is over its limit but is the lowest grade; nobody can move down.`);
+      addNote(outcome, say('lowest_grade_over_limit', { grade: g }));
       return;
     }
     members.slice(keep).forEach((i, k) => {
       grades[i] = order[gi + 1];
-      reasons[i] = `${g} is limited to ${formatNumber(q.max! * 100)}% of ${n} = ${limit}; ranked ${keep + k + 1} among ${members.length} with ${g}, moved to ${order[gi + 1]}`;
+      reasons[i] = say('over_limit', { grade: g, percent: q.max! * 100, size: n, limit, rank: keep + k + 1, among: members.length, to: order[gi + 1] });
     });
   });
 
@@ -211,7 +222,7 @@ function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], gr
       if (gi < 0 || gi === order.length - 1) break;
       const from = grades[worst];
       grades[worst] = order[gi + 1];
-      reasons[worst] = `${gl.grades.join('+')} is limited to ${formatNumber(gl.max * 100)}% of ${n} = ${limit}; moved from ${from} to ${grades[worst]}`;
+      reasons[worst] = say('group_over_limit', { grades: gl.grades.join('+'), percent: gl.max * 100, size: n, limit, from, to: grades[worst] });
     }
   }
 
@@ -227,7 +238,7 @@ function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], gr
       if (order.indexOf(grades[i]) < gi) {
         const from = grades[i];
         grades[i] = g;
-        reasons[i] = `${g} needs at least ${formatNumber(q.min * 100)}% of ${n} = ${need}; ranked ${i + 1} of ${n}, moved from ${from}`;
+        reasons[i] = say('below_minimum', { grade: g, percent: q.min * 100, size: n, need, rank: i + 1, from });
         have++;
       }
     }

@@ -8,10 +8,11 @@ import type { Scheme } from '../../schemas/generated/scheme.ts';
 import type { TraceStep } from '../logic/index.ts';
 import { isYardstickError } from '../errors.ts';
 import type { CompiledScheme, CompiledRule, PositionPlan } from './compile.ts';
-import { prepareInputs, formatNumber, type PreparedInputs, type RaterPeerMeans } from './inputs.ts';
+import { prepareInputs, type PreparedInputs, type RaterPeerMeans } from './inputs.ts';
+import { englishText, fixed, formatNumber, say, shared } from './messages.ts';
 import { roundDecimal } from './rounding.ts';
 import { gradeForTotal, shiftGrade } from './grading.ts';
-import type { AdjustmentResult, DimensionResult, EmployeeResult, IndicatorResult, IndicatorStatus } from './result.ts';
+import type { AdjustmentResult, DimensionResult, EmployeeResult, IndicatorResult, IndicatorStatus, Message } from './result.ts';
 
 /** One employee's data for a cycle. */
 export interface EmployeeData {
@@ -36,6 +37,8 @@ export interface EvaluateOptions {
 const NO_TRACE = Object.freeze([]) as unknown as TraceStep[];
 const NO_CONTEXT: Record<string, unknown> = Object.freeze({});
 const NOT_RECORDED: Record<string, unknown> = Object.freeze({});
+// Most results have no notes; they share this one empty list.
+const NO_MESSAGES = Object.freeze([]) as unknown as Message[];
 
 // Operators whose trace step says which branch, band or table row decided the score.
 const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
@@ -54,6 +57,8 @@ export class EmployeeRun {
   };
   readonly indicatorResults = new Map<string, IndicatorResult>();
   readonly notes: string[] = [];
+  /** `notes` as codes and args, in step with it (see `note`); shared and empty until the first note. */
+  private noteMessages: Message[] = NO_MESSAGES;
   result?: EmployeeResult;
   /** A veto fixes the grade: later grade adjustments and the distribution leave it alone. */
   gradeLocked = false;
@@ -67,7 +72,7 @@ export class EmployeeRun {
     this.explain = options.explain ?? true;
     this.plan = compiled.plan(employee.position);
     this.prepared = prepareInputs(compiled.scheme, employee.inputs ?? {}, options.raterPeerMeans, compiled.inputDefs);
-    for (const [key, note] of Object.entries(this.prepared.notes)) this.notes.push(`${key}: ${note}`);
+    for (const key in this.prepared.noteMessages) this.note(this.prepared.noteMessages[key]);
     this.data = {
       inputs: this.prepared.values,
       params: compiled.params,
@@ -79,6 +84,16 @@ export class EmployeeRun {
         department: employee.department ?? null,
       }),
     };
+  }
+
+  /** Add a result note; its English text and its message stay in step. */
+  note(message: Message, text = englishText(message)): void {
+    if (this.noteMessages === NO_MESSAGES) {
+      this.noteMessages = [];
+      if (this.result) this.result.noteMessages = this.noteMessages;
+    }
+    this.notes.push(text);
+    this.noteMessages.push(message);
   }
 
   get scheme(): Scheme {
@@ -95,66 +110,72 @@ export class EmployeeRun {
   /** Compute one indicator from inputs, params and what is already computed. */
   evaluateIndicator(key: string): void {
     const ind = this.compiled.indicators.get(key)!;
-    if (!this.plan.relevant.has(key)) return this.record(ind.def, 'not-applicable', null, {}, `not assessed for position "${this.plan.weights.row}"`);
+    if (!this.plan.relevant.has(key)) return this.record(ind.def, 'not-applicable', null, {}, notAssessed(this.plan));
     const broken = this.compiled.brokenIndicators.get(key);
-    if (broken) return this.record(ind.def, 'error', null, {}, broken);
+    if (broken) return this.record(ind.def, 'error', null, {}, say('rule_invalid', { reason: broken }));
     const { used, blocker } = this.gather(ind.score);
-    if (blocker) return this.record(ind.def, blocker.status, null, used, blocker.message);
+    if (blocker) return this.record(ind.def, blocker.status, null, used, blocker.why);
     let raw: unknown;
     let trace: TraceStep[] = NO_TRACE;
     try {
       if (this.explain) ({ result: raw, steps: trace } = ind.score.trace(this.data));
       else raw = ind.score.run(this.data);
     } catch (err) {
-      return this.record(ind.def, 'error', null, used, isYardstickError(err) ? err.message : `the rule failed: ${(err as Error).message}`, trace);
+      return this.record(ind.def, 'error', null, used, isYardstickError(err) ? say('rule_error', { reason: err.message }) : say('rule_failed', { reason: (err as Error).message }), trace);
     }
     const outcome = classify(raw, ind.score);
-    if (outcome.status !== 'ok') return this.record(ind.def, outcome.status, null, used, outcome.message, trace);
+    if (outcome.status !== 'ok') return this.record(ind.def, outcome.status, null, used, outcome.why, trace);
     const rounding = this.scheme.rounding;
     const decimals = ind.def.decimals ?? rounding?.indicatorDecimals;
     const score = decimals === undefined ? outcome.value : roundDecimal(outcome.value, decimals, rounding?.mode ?? 'half-up');
     this.data.indicators[key] = score;
-    // Bulk runs (explain: false) skip the sentence; a result page recomputes it with explain on.
-    this.record(ind.def, 'ok', score, used, this.explain ? explainScore(score, used, trace) : '', trace);
+    // Bulk runs (explain: false) skip the sentence and its message; a result page recomputes
+    // them with explain on.
+    this.record(ind.def, 'ok', score, used, this.explain ? explainScore(score, used, trace) : undefined, trace);
   }
 
-  private record(def: CompiledScheme['indicatorDefs'][number], status: IndicatorStatus, score: number | null, used: Record<string, unknown>, explanation: string, trace: TraceStep[] = NO_TRACE): void {
+  private record(def: CompiledScheme['indicatorDefs'][number], status: IndicatorStatus, score: number | null, used: Record<string, unknown>, why: Message | undefined, trace: TraceStep[] = NO_TRACE): void {
     const weights = this.plan.weights.indicators;
     const weight = Object.hasOwn(weights, def.key) ? weights[def.key] : null;
-    this.indicatorResults.set(def.key, { key: def.key, title: def.title, dimension: def.dimension ?? null, weight, status, score, weighted: null, used, explanation, trace });
+    // Two literal shapes rather than adding the message afterwards: a property added later costs
+    // each of 100,000 results an extra allocation.
+    const result: IndicatorResult = why
+      ? { key: def.key, title: def.title, dimension: def.dimension ?? null, weight, status, score, weighted: null, used, explanation: englishText(why), explanationMessage: why, trace }
+      : { key: def.key, title: def.title, dimension: def.dimension ?? null, weight, status, score, weighted: null, used, explanation: '', trace };
+    this.indicatorResults.set(def.key, result);
   }
 
   /** Collect the values a rule reads; the first unusable one blocks the rule. */
-  private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; message: string } } {
+  private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; why: Message } } {
     // Bulk runs keep no per-indicator copy of the values read: they are the employee's inputs
     // and params, and an explained re-evaluation lists them. It halves what 100,000 results weigh.
     const used: Record<string, unknown> = this.explain ? {} : NOT_RECORDED;
-    let problems: Array<{ status: IndicatorStatus; message: string }> | undefined;
+    let problems: Array<{ status: IndicatorStatus; why: Message }> | undefined;
     const { reads } = rule;
     for (const [p, label] of reads.params) {
-      if (this.compiled.blankParams.has(p)) (problems ??= []).push({ status: 'missing-param', message: `parameter "${p}" has no value yet` });
+      if (this.compiled.blankParams.has(p)) (problems ??= []).push({ status: 'missing-param', why: say('param_blank', { param: p }) });
       else if (this.explain && Object.hasOwn(this.compiled.params, p)) used[label] = this.compiled.params[p];
     }
     for (const [i, label] of reads.inputs) {
       if (this.explain) used[label] = this.prepared.values[i] ?? null;
       const problem = this.prepared.problems[i];
-      if (problem) (problems ??= []).push(problem);
+      if (problem) (problems ??= []).push({ status: problem.status, why: problem.why });
     }
     for (const [j, label] of reads.indicators) {
       const dep = this.indicatorResults.get(j);
       if (!dep) continue; // unknown indicator: analysis reports it; the rule reads null
       if (this.explain) used[label] = dep.score;
-      if (dep.status !== 'ok') (problems ??= []).push({ status: dep.status, message: `indicator "${j}" has no score (${dep.explanation})` });
+      if (dep.status !== 'ok') (problems ??= []).push({ status: dep.status, why: say('dependency_unscored', { indicator: j, because: [dep.explanationMessage!] }) });
     }
     for (const [q, label] of reads.population) {
       const v = this.data.population[q];
       if (this.explain) used[label] = v ?? null;
-      if (v === null || v === undefined) (problems ??= []).push({ status: 'missing-population', message: `population value "${q}" is not available (needs the whole population, or too few peers)` });
+      if (v === null || v === undefined) (problems ??= []).push({ status: 'missing-population', why: say('population_missing', { key: q }) });
     }
     if (!problems) return { used };
     const order: IndicatorStatus[] = ['missing-param', 'missing-input', 'out-of-range', 'missing-population', 'error', 'division-by-zero', 'invalid-result'];
     problems.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-    return { used, blocker: { status: problems[0].status, message: problems.map((p) => p.message).join('; ') } };
+    return { used, blocker: { status: problems[0].status, why: problems.length === 1 ? problems[0].why : say('problems', { problems: problems.map((p) => p.why) }) } };
   }
 
   /** Totals, point adjustments, band grade and the grade adjustments that come before the distribution. */
@@ -190,7 +211,7 @@ export class EmployeeRun {
       // A weighted dimension without any indicator for this position has no subtotal; counting it
       // as 0 would quietly lower the score, so the derived score is left empty instead.
       const unscored = Object.entries(d.dimensions).filter(([k, w]) => w > 0 && !counted.some((r) => r.dimension === k));
-      if (unscored.length) this.notes.push(`No ${d.key} score: dimension(s) ${unscored.map(([k]) => `"${k}"`).join(', ')} have no weighted indicator for position "${weights.row}".`);
+      if (unscored.length) this.note(say('no_derived_score', { derived: d.key, dimensions: unscored.map(([k]) => k).join(', '), position: weights.row }));
       derived[d.key] = complete && !unscored.length ? this.roundTotal(Object.entries(d.dimensions).reduce((a, [k, w]) => a + ((subtotals[k] ?? 0) * w) / 100, 0)) : null;
     }
 
@@ -207,15 +228,15 @@ export class EmployeeRun {
         if (outcome.applied && outcome.points) total = this.roundTotal(total + outcome.points);
       }
     } else {
-      const missing = counted.filter((r) => r.status !== 'ok').map((r) => `${r.key} (${r.status})`);
-      this.notes.push(`No total: ${missing.length} indicator(s) without a score: ${missing.join(', ')}.`);
+      const missing = counted.filter((r) => r.status !== 'ok').map((r) => say('unscored_indicator', { indicator: r.key, status: r.status }));
+      this.note(say('no_total', { count: missing.length, indicators: missing }));
     }
 
     let bandGrade: string | null = null;
     if (total !== null) {
       const graded = gradeForTotal(this.compiled, total, this.compiled.gradingRule ? this.adjustmentContext(base, subtotals, total) : NO_CONTEXT);
       bandGrade = graded.grade;
-      if (graded.note) this.notes.push(graded.note);
+      if (graded.note) this.note(graded.note);
     }
     this.result = {
       employeeId: this.employee.id,
@@ -235,6 +256,7 @@ export class EmployeeRun {
       coefficient: null,
       population: Object.fromEntries(Object.entries(this.data.population)),
       notes: this.notes,
+      noteMessages: this.noteMessages,
     };
     this.applyGradeAdjustments('before-distribution');
     return this.result;
@@ -247,21 +269,22 @@ export class EmployeeRun {
     for (const adj of this.compiled.adjustments) {
       const def = adj.def;
       if (def.kind === 'bonus' || def.kind === 'deduction' || (def.stage ?? 'before-distribution') !== stage) continue;
-      const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage, applied: false, gradeBefore: result.grade, gradeAfter: result.grade, note: '' };
+      // noteMessage is in the literal (set by setNote) so adding it later costs no allocation.
+      const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage, applied: false, gradeBefore: result.grade, gradeAfter: result.grade, note: '', noteMessage: undefined };
       result.adjustments.push(entry);
       if (result.grade === null && def.kind === 'grade-bump') {
-        entry.note = 'not applied: there is no grade to move';
+        setNote(entry, fixed('no_grade_to_move'));
         continue;
       }
       if (this.gradeLocked) {
-        entry.note = 'not applied: the grade is fixed by a veto';
+        setNote(entry, fixed('grade_fixed_by_veto'));
         continue;
       }
       context ??= this.adjustmentContext(result.baseTotal, Object.fromEntries(result.dimensions.map((d) => [d.key, d.subtotal])), result.total);
       context.grade = result.grade;
       const fires = this.condition(adj.when, context);
       if (fires !== true) {
-        entry.note = fires === false ? 'condition not met' : fires;
+        setNote(entry, fires === false ? fixed('condition_not_met') : fires);
         continue;
       }
       if (def.kind === 'grade-bump') result.grade = shiftGrade(this.scheme, result.grade!, def.steps ?? 0);
@@ -269,8 +292,9 @@ export class EmployeeRun {
       if (def.kind === 'veto') this.gradeLocked = true;
       entry.applied = true;
       entry.gradeAfter = result.grade;
-      entry.note = `${def.title ?? def.key}: grade ${entry.gradeBefore ?? '(none)'} → ${result.grade}${def.kind === 'veto' ? ' (veto)' : ''}`;
-      if (def.kind === 'veto') this.notes.push(entry.note);
+      const before = entry.gradeBefore;
+      setNote(entry, say('grade_changed', before === null || before === undefined ? { adjustment: def.title ?? def.key, kind: def.kind, to: result.grade! } : { adjustment: def.title ?? def.key, kind: def.kind, from: before, to: result.grade! }));
+      if (def.kind === 'veto') this.note(entry.noteMessage!, entry.note);
     }
     result.coefficient = coefficientOf(this.scheme, result.grade);
   }
@@ -282,33 +306,34 @@ export class EmployeeRun {
 
   private applyPoints(adj: CompiledScheme['adjustments'][number], context: Record<string, unknown>): AdjustmentResult {
     const def = adj.def;
-    const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage: 'before-distribution', applied: false, note: '' };
+    const entry: AdjustmentResult = { key: def.key, kind: def.kind, stage: 'before-distribution', applied: false, note: '', noteMessage: undefined };
     const fires = this.condition(adj.when, context);
     if (fires !== true) {
-      entry.note = fires === false ? 'condition not met' : fires;
+      setNote(entry, fires === false ? fixed('condition_not_met') : fires);
       return entry;
     }
     const raw = adj.points ? safeRun(adj.points, context) : 0;
     if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      entry.note = `not applied: points rule gave ${JSON.stringify(raw)}, not a number`;
+      setNote(entry, say('points_not_a_number', { value: String(JSON.stringify(raw)) }));
       return entry;
     }
     const points = Math.max(0, raw);
     const capped = def.cap !== undefined ? Math.min(points, def.cap) : points;
     entry.applied = capped > 0;
     entry.points = def.kind === 'bonus' ? capped : -capped;
-    entry.note = `${def.title ?? def.key}: ${def.kind === 'bonus' ? '+' : '−'}${formatNumber(capped)}${def.cap !== undefined && points > def.cap ? ` (${formatNumber(points)} capped at ${formatNumber(def.cap)})` : ''}`;
+    const adjustment = def.title ?? def.key;
+    setNote(entry, say('points', def.cap !== undefined && points > def.cap ? { adjustment, kind: def.kind, points: capped, uncapped: points, cap: def.cap } : { adjustment, kind: def.kind, points: capped }));
     return entry;
   }
 
   /** true, false, or a message saying why the condition could not be evaluated. */
-  private condition(rule: CompiledRule | undefined, context: Record<string, unknown>): true | false | string {
+  private condition(rule: CompiledRule | undefined, context: Record<string, unknown>): true | false | Message {
     if (!rule) return true;
-    if (rule.error) return `not applied: ${rule.error.message}`;
+    if (rule.error) return say('not_applied', { reason: rule.error.message });
     try {
       return truthy(rule.run(context));
     } catch (err) {
-      return `not applied: ${(err as Error).message}`;
+      return say('not_applied', { reason: (err as Error).message });
     }
   }
 
@@ -316,6 +341,20 @@ export class EmployeeRun {
     const r = this.scheme.rounding;
     return r?.totalDecimals === undefined ? value : roundDecimal(value, r.totalDecimals, r.mode ?? 'half-up');
   }
+}
+
+// One frozen "not assessed for position …" message per weight row, shared by every employee on it.
+const NOT_ASSESSED = new WeakMap<PositionPlan, Message>();
+function notAssessed(plan: PositionPlan): Message {
+  let message = NOT_ASSESSED.get(plan);
+  if (!message) NOT_ASSESSED.set(plan, (message = shared(say('not_assessed', { position: plan.weights.row }))));
+  return message;
+}
+
+/** An adjustment's note: the English text and its message. */
+function setNote(entry: AdjustmentResult, message: Message): void {
+  entry.note = englishText(message);
+  entry.noteMessage = message;
 }
 
 function safeRun(rule: CompiledRule, data: unknown): unknown {
@@ -332,22 +371,22 @@ function truthy(value: unknown): boolean {
 }
 
 /** Is the rule's result a usable score? */
-function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: number } | { status: Exclude<IndicatorStatus, 'ok'>; message: string } {
+function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: number } | { status: Exclude<IndicatorStatus, 'ok'>; why: Message } {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { status: 'ok', value: raw === 0 ? 0 : raw };
   if (typeof raw === 'number') {
-    return rule.divides
-      ? { status: 'division-by-zero', message: 'the rule divides by zero for these inputs (e.g. a target of 0); use div with a fallback to say what should happen' }
-      : { status: 'invalid-result', message: `the rule gave ${String(raw)}, not a usable number` };
+    return rule.divides ? { status: 'division-by-zero', why: fixed('division_by_zero') } : { status: 'invalid-result', why: say('not_usable_number', { value: String(raw) }) };
   }
   if (typeof raw === 'boolean') return { status: 'ok', value: raw ? 1 : 0 };
-  if (raw === null && rule.divides) return { status: 'division-by-zero', message: 'the rule divides by zero for these inputs and its div has no fallback value' };
-  return { status: 'invalid-result', message: `the rule gave ${JSON.stringify(raw) ?? 'nothing'}, not a number` };
+  if (raw === null && rule.divides) return { status: 'division-by-zero', why: fixed('division_by_zero_no_fallback') };
+  const shown = JSON.stringify(raw);
+  return { status: 'invalid-result', why: say('not_a_number', shown === undefined ? {} : { value: shown }) };
 }
 
-function explainScore(score: number, used: Record<string, unknown>, trace: TraceStep[]): string {
+/** "80 points from inputs.complaints = 2 (max(0, 80) = 80)": the values read and the deciding steps. */
+function explainScore(score: number, used: Record<string, unknown>, trace: TraceStep[]): Message {
   const values = Object.entries(used).map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`);
   const decisive = trace.filter((s) => DECISIVE_OPS.has(s.op)).slice(-3).map((s) => s.text);
-  return [`${formatNumber(score)} points`, values.length ? `from ${values.join(', ')}` : '', decisive.length ? `(${decisive.join('; ')})` : ''].filter(Boolean).join(' ');
+  return say('score', { score, ...(values.length ? { values: values.join(', ') } : {}), ...(decisive.length ? { steps: decisive.join('; ') } : {}) });
 }
 
 /** The pay or bonus coefficient of a grade, if the scheme defines one. */

@@ -18,7 +18,8 @@ export type { EmployeeData, EvaluateOptions };
  * that need them and lack them report `missing-population`).
  * @example
  * const r = evaluateEmployee(compileScheme(scheme), { id: 'E01', position: 'engineer', inputs: { complaints: 2 } });
- * r.indicators[0] // { key: 'complaints', status: 'ok', score: 80, explanation: '80 points from inputs.complaints = 2 (…)' }
+ * r.indicators[0] // { key: 'complaints', status: 'ok', score: 80, explanation: '80 points from inputs.complaints = 2 (…)',
+ * //                   explanationMessage: { code: 'score', args: { score: 80, values: 'inputs.complaints = 2', … } } }
  */
 export function evaluateEmployee(compiled: CompiledScheme, employee: EmployeeData, options: EvaluateOptions = {}): EmployeeResult {
   checkEmployee(employee, 0);

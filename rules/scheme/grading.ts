@@ -4,8 +4,9 @@
  * scheme's grading rule; and moving a grade up or down the scheme's grade order.
  */
 import type { Band, Scheme } from '../../schemas/generated/scheme.ts';
-import { formatNumber } from './inputs.ts';
+import { formatNumber, say } from './messages.ts';
 import type { CompiledScheme } from './compile.ts';
+import type { Message } from './result.ts';
 
 /**
  * Does the band contain the value? Edges default to [min, max).
@@ -27,23 +28,26 @@ export function describeBand(band: Band): string {
   return `${lo === null ? '(-∞' : `${band.includeMin === false ? '(' : '['}${formatNumber(lo)}`}, ${hi === null ? '∞)' : `${formatNumber(hi)}${band.includeMax ? ']' : ')'}`}`;
 }
 
-/** The grade for a total, with a note when no band or a bad rule result leaves it ungraded. */
-export function gradeForTotal(compiled: CompiledScheme, total: number, context: Record<string, unknown>): { grade: string | null; note?: string } {
+/**
+ * The grade for a total, with a note when no band or a bad rule result leaves it ungraded.
+ * @example gradeForTotal(compiled, 55, {}) // { grade: null, note: { code: 'no_grade_no_band', args: { total: 55 } } } when no band covers 55
+ */
+export function gradeForTotal(compiled: CompiledScheme, total: number, context: Record<string, unknown>): { grade: string | null; note?: Message } {
   const grading = compiled.scheme.grading;
   if (compiled.gradingRule) {
     const rule = compiled.gradingRule;
-    if (rule.error) return { grade: null, note: `No grade: ${rule.error.message}` };
+    if (rule.error) return { grade: null, note: say('no_grade_rule_invalid', { reason: rule.error.message }) };
     let value: unknown;
     try {
       value = rule.run(context);
     } catch (err) {
-      return { grade: null, note: `No grade: the grading rule failed: ${(err as Error).message}` };
+      return { grade: null, note: say('no_grade_rule_failed', { reason: (err as Error).message }) };
     }
     if (typeof value === 'string' && grading.grades.some((g) => g.key === value)) return { grade: value };
-    return { grade: null, note: `No grade: the grading rule gave ${JSON.stringify(value)}, which is not a declared grade` };
+    return { grade: null, note: say('no_grade_not_declared', { value: String(JSON.stringify(value)) }) };
   }
   const band = (grading.bands ?? []).find((b) => bandContains(b, total));
-  return band ? { grade: band.grade } : { grade: null, note: `No grade: no band contains the total ${formatNumber(total)}` };
+  return band ? { grade: band.grade } : { grade: null, note: say('no_grade_no_band', { total }) };
 }
 
 /**

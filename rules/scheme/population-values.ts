@@ -6,8 +6,8 @@
  */
 import type { PopulationValue } from '../../schemas/generated/scheme.ts';
 import type { EmployeeRun } from './employee-run.ts';
-import { formatNumber } from './inputs.ts';
-import type { PopulationValueResult } from './result.ts';
+import { englishText, say } from './messages.ts';
+import type { Message, PopulationValueResult } from './result.ts';
 
 /**
  * Compute one population value for every employee and store it in their rule data.
@@ -30,7 +30,7 @@ export function computePopulationValue(def: PopulationValue, runs: EmployeeRun[]
     let groupValue: number | null = null;
     if (!enough) {
       for (const m of members) m.data.population[def.key] = null;
-      results.push({ key: def.key, kind: def.kind, scope, group, value: null, count: withValue.length, explanation: `${withValue.length} peer(s) with a value in ${scope} "${group}", fewer than the ${def.minCount} needed` });
+      results.push(valueResult(def, scope, group, null, withValue.length, say('population_too_few', { count: withValue.length, scope, group, minimum: def.minCount ?? 1 })));
       continue;
     }
     if (def.kind === 'rank' || def.kind === 'rank-linear' || def.kind === 'percentile-rank') {
@@ -43,13 +43,13 @@ export function computePopulationValue(def: PopulationValue, runs: EmployeeRun[]
         if (i === 0 || m.value !== sorted[i - 1].value) rank = i + 1;
         m.run.data.population[def.key] = rankValue(def, rank, n);
       });
-      results.push({ key: def.key, kind: def.kind, scope, group, value: null, count: n, explanation: `${def.kind} of ${def.source} among ${n} peer(s) in ${scope} "${group}"` });
+      results.push(valueResult(def, scope, group, null, n, say('population_rank', { kind: def.kind, source: def.source, count: n, scope, group })));
       continue;
     }
     const values = withValue.map((m) => m.value).sort((a, b) => a - b);
     groupValue = statistic(def, values, higherBetter);
     for (const m of members) m.data.population[def.key] = groupValue;
-    results.push({ key: def.key, kind: def.kind, scope, group, value: groupValue, count: values.length, explanation: describeStatistic(def, values.length, groupValue, scope, group) });
+    results.push(valueResult(def, scope, group, groupValue, values.length, describeStatistic(def, values.length, groupValue, scope, group)));
   }
   return results;
 }
@@ -113,12 +113,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
-function describeStatistic(def: PopulationValue, count: number, value: number | null, scope: string, group: string): string {
-  const what =
-    def.kind === 'top-share-min'
-      ? `the ${(def.order ?? 'higher-better') === 'higher-better' ? 'lowest' : 'highest'} ${def.source} among the top ${formatNumber((def.share ?? 0.1) * 100)}%`
-      : def.kind === 'percentile'
-        ? `percentile ${def.percentile} of ${def.source}`
-        : `${def.kind} of ${def.source}`;
-  return `${what} over ${count} peer(s) in ${scope} "${group}" = ${value === null ? 'none' : formatNumber(value)}`;
+function valueResult(def: PopulationValue, scope: string, group: string, value: number | null, count: number, why: Message): PopulationValueResult {
+  return { key: def.key, kind: def.kind, scope, group, value, count, explanation: englishText(why), explanationMessage: why };
+}
+
+function describeStatistic(def: PopulationValue, count: number, value: number | null, scope: string, group: string): Message {
+  const args: Record<string, string | number> = { kind: def.kind, source: def.source, count, scope, group };
+  if (value !== null) args.value = value;
+  if (def.kind === 'percentile') args.percentile = def.percentile ?? 50;
+  if (def.kind === 'top-share-min') {
+    args.share = (def.share ?? 0.1) * 100;
+    args.order = def.order ?? 'higher-better';
+  }
+  return say('population_statistic', args as { kind: string; source: string; count: number; scope: string; group: string });
 }

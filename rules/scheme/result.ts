@@ -4,6 +4,20 @@
  * server stores. Every number that is not a clean score carries a status instead.
  */
 import type { TraceStep } from '../logic/index.ts';
+import type { MessageCode } from './messages.ts';
+
+/**
+ * A result text as a stable code and the values it was worded from, so the studio can show it in
+ * the reader's language (`rules/scheme/messages.ts` lists the codes and their English wording).
+ * Each text field of a result has one next to it; results stored before codes existed have none.
+ */
+export interface Message {
+  code: MessageCode;
+  args: MessageArgs;
+}
+
+/** Keys, names and preformatted lists as strings; numbers as numbers; nested messages as arrays. */
+export type MessageArgs = Readonly<Record<string, string | number | readonly Message[]>>;
 
 /** Why an indicator has (or has not) a score. */
 export type IndicatorStatus =
@@ -32,6 +46,8 @@ export interface IndicatorResult {
   used: Record<string, unknown>;
   /** One sentence: how the score came about (empty for ok scores evaluated with explain: false), or why there is none. */
   explanation: string;
+  /** `explanation` as a code and args (absent for ok scores evaluated with explain: false, and in older results). */
+  explanationMessage?: Message;
   /** The rule's evaluation steps (empty when evaluated with explain: false). */
   trace: TraceStep[];
 }
@@ -54,6 +70,8 @@ export interface AdjustmentResult {
   gradeBefore?: string | null;
   gradeAfter?: string | null;
   note: string;
+  /** `note` as a code and args (absent in older results). */
+  noteMessage?: Message;
 }
 
 export interface DistributionOutcome {
@@ -63,6 +81,8 @@ export interface DistributionOutcome {
   gradeBefore: string | null;
   gradeAfter: string | null;
   reason: string;
+  /** `reason` as a code and args (absent in older results). */
+  reasonMessage?: Message;
 }
 
 export interface EmployeeResult {
@@ -92,6 +112,8 @@ export interface EmployeeResult {
   population: Record<string, unknown>;
   /** Plain-language notes: missing inputs, input aggregation, vetoes. */
   notes: string[];
+  /** `notes` as codes and args, one per note in the same order (absent in older results). */
+  noteMessages?: Message[];
 }
 
 /** A population value as computed for one peer group. */
@@ -104,6 +126,8 @@ export interface PopulationValueResult {
   value: number | null;
   count: number;
   explanation: string;
+  /** `explanation` as a code and args (absent in older results). */
+  explanationMessage?: Message;
 }
 
 export interface DistributionGroupResult {
@@ -117,6 +141,8 @@ export interface DistributionGroupResult {
   before: Record<string, number>;
   after: Record<string, number>;
   notes: string[];
+  /** `notes` as codes and args, one per note in the same order (absent in older results). */
+  noteMessages?: Message[];
 }
 
 export interface PopulationResult {

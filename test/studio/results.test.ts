@@ -42,7 +42,10 @@ describe('results', () => {
       expect(await page.locator('.page-header p').textContent()).toContain('CS02');
       const indicators = page.locator('li.indicator');
       expect(await indicators.count()).toBeGreaterThanOrEqual(4);
-      expect(await indicators.first().locator('.explanation').textContent()).toMatch(/points from/);
+      // The demo employee reads Chinese: the engine's message, worded from its code and args.
+      const explanation = await indicators.first().locator('.explanation').textContent();
+      expect(explanation).toMatch(/^[\d.]+ 分，依据 \S+ = /);
+      expect(explanation).not.toMatch(/\d points from /);
       expect(await noHorizontalScroll(page)).toBe(true);
       await screenshot(page, 'result-phone');
       await screenshot(page, 'result-phone-full', true);

@@ -14,6 +14,9 @@
  * | resultHash         | hash of the stored result JSON   | hash of the fresh result                 |
  *
  * Any difference means the data, the version or the result row changed after evaluation.
+ * A result stored before results carried message codes (`noteMessages` and the other `…Message`
+ * fields) is compared with the fresh result without them, so the format change alone is no
+ * difference.
  */
 import type { Kysely } from 'kysely';
 import { hashScheme, type EmployeeResult, type Scheme } from '../../../rules/index.ts';
@@ -58,7 +61,7 @@ export async function reproduceResult(db: Kysely<DB>, user: CurrentUser, cycleId
     inputsHash: fresh.inputsHash,
     schemeHash: documentHash,
     contentHash: documentHash,
-    resultHash: canonicalResult(fresh.result).hash,
+    resultHash: canonicalResult(Object.hasOwn(stored.result, 'noteMessages') ? fresh.result : withoutMessages(fresh.result)).hash,
     indicators: scores(fresh.result),
   };
   const differences: Array<{ field: string; stored: unknown; recomputed: unknown }> = [];
@@ -75,4 +78,18 @@ export async function reproduceResult(db: Kysely<DB>, user: CurrentUser, cycleId
 
 function scores(result: EmployeeResult): Record<string, number | null> {
   return Object.fromEntries((result.indicators ?? []).map((i) => [i.key, i.score]));
+}
+
+/**
+ * A result as it was stored before message codes existed: the same texts, no `…Message` fields.
+ * @example canonicalResult(withoutMessages(fresh)).hash // equals the hash of an older stored result
+ */
+export function withoutMessages(result: EmployeeResult): EmployeeResult {
+  const { noteMessages: _notes, ...rest } = result;
+  return {
+    ...rest,
+    indicators: result.indicators.map(({ explanationMessage: _why, ...indicator }) => indicator),
+    adjustments: result.adjustments.map(({ noteMessage: _note, ...adjustment }) => adjustment),
+    ...(result.distribution ? { distribution: (({ reasonMessage: _reason, ...distribution }) => distribution)(result.distribution) } : {}),
+  };
 }
