@@ -150,11 +150,25 @@ describe('results', () => {
       const timing = page.getByText(/48 人重新计算/);
       await timing.waitFor();
       expect(await page.getByRole('heading', { name: /48 人中有 0 人等级变化/ }).count()).toBe(1);
-      // A stricter A band: 95 instead of 90.
+      // A stricter A band: 95 instead of 90 (B now reaches up to 95).
       await page.locator('#band-0-min').fill('95');
+      await page.locator('#band-1-max').fill('95');
       await page.getByRole('heading', { name: /48 人中有 [1-9]\d* 人等级变化/ }).waitFor();
       expect(await page.locator('tr.grade-changed').count()).toBeGreaterThan(0);
       expect(await page.locator('tr.grade-changed').first().textContent()).toContain('A →');
+      // Why: same total, the band moved.
+      expect(await page.locator('tr.grade-changed').first().locator('td.why').textContent()).toMatch(/^等级区间 A → B$|强制分布/);
+      const changedByBand = await page.locator('tr.grade-changed').count();
+
+      // A threshold: each complaint costs 20 points instead of 10, so employees with complaints lose points.
+      await page.getByLabel('参数 complaint_points 的值').fill('20');
+      await expect.poll(() => page.locator('td.why').filter({ hasText: /每|投诉|得分/ }).count()).toBeGreaterThan(0);
+      const reason = (await page.locator('td.why').filter({ hasText: /得分/ }).first().textContent())!;
+      // e.g. "有效投诉:得分 90 → 80(−2 分)": the score dropped by 10 points per complaint, weighted.
+      const [, from, to] = /得分 (\d+(?:\.\d+)?) → (\d+(?:\.\d+)?)/.exec(reason)!;
+      expect(Number(from) - Number(to)).toBeGreaterThan(0);
+      expect((Number(from) - Number(to)) % 10).toBe(0);
+      expect(await page.locator('tr.grade-changed').count()).toBeGreaterThanOrEqual(changedByBand);
       await screenshot(page, 'simulator');
       expect(errors).toEqual([]);
     } finally {

@@ -815,6 +815,16 @@ export const en = {
   "sim.noChanges": "No employee's total or grade changes.",
   "sim.totalBefore": "Total before",
   "sim.totalAfter": "Total after",
+  "sim.why": "Why",
+  "sim.why.weight": "{title}: weight {from}% → {to}% ({points})",
+  "sim.why.score": "{title}: score {from} → {to} ({points})",
+  "sim.why.dimension": "dimension {title}: weight {from}% → {to}% ({points})",
+  "sim.why.adjustment": "adjustment {key}: {points}",
+  "sim.why.noBand": "no grade band covers the total {total}",
+  "sim.why.bands": "grade band {from} → {to}",
+  "sim.why.sameBand": "same band; grade now {grade}",
+  "sim.why.distribution": "forced distribution: band {band}, quota gives {grade}",
+  "sim.why.gradeAdjustment": "grade adjustment: band {band} → {grade}",
   "cycle.reopenCollecting": "Reopen data collection",
 } as const;
 
