@@ -16,7 +16,7 @@ afterAll(async () => {
   await studio?.close();
 });
 
-const REASON = '10 月 12 日的投诉已由客户撤销,不应计入。';
+const REASON = '10 月 12 日的投诉已由客户撤销，不应计入。';
 
 /** The appeal card of the demo employee (CS02) on the appeals page. */
 const cardOf = (page: Page) => page.locator('li.appeal').filter({ hasText: 'CS02' });
@@ -71,10 +71,10 @@ describe('appeals', () => {
       await card.waitFor();
       expect(await card.textContent()).toContain(REASON);
       expect(await card.getByRole('button').allTextContents()).toEqual(['受理复核', '转交人力资源部']);
-      await decide(manager.page, '受理复核', '已调取投诉工单,核实中。');
+      await decide(manager.page, '受理复核', '已调取投诉工单，核实中。');
       await card.locator('.badge').filter({ hasText: '部门复核中' }).waitFor();
       expect(await card.getByRole('button').allTextContents()).toEqual(['转交人力资源部']);
-      await decide(manager.page, '转交人力资源部', '工单 4411 确已撤销,建议采纳。');
+      await decide(manager.page, '转交人力资源部', '工单 4411 确已撤销，建议采纳。');
       await card.locator('.badge').filter({ hasText: '人力资源复核中' }).waitFor();
       expect(await card.getByRole('button').count()).toBe(0);
       expect(await card.textContent()).toContain('工单 4411 确已撤销');
@@ -89,7 +89,7 @@ describe('appeals', () => {
     try {
       await login(auditor.page, studio.users.auditor!);
       await auditor.page.locator('#main-nav a[href="/appeals"]').click();
-      await cardOf(auditor.page).waitFor();
+      await cardOf(auditor.page).locator('.badge').filter({ hasText: '人力资源复核中' }).waitFor();
       expect(await cardOf(auditor.page).getByRole('button').count()).toBe(0);
       expect(auditor.errors).toEqual([]);
     } finally {
@@ -101,10 +101,11 @@ describe('appeals', () => {
     try {
       await login(hr.page, studio.users.hr!);
       await hr.page.locator('#main-nav a[href="/appeals"]').click();
+      await cardOf(hr.page).getByRole('button', { name: '采纳申诉' }).waitFor();
       expect(await cardOf(hr.page).getByRole('button').allTextContents()).toEqual(['采纳申诉', '驳回申诉']);
       await screenshot(hr.page, 'appeals-hr');
       await cardOf(hr.page).getByRole('button', { name: '驳回申诉' }).click();
-      await cardOf(hr.page).locator('textarea').fill('撤销发生在考核期结束后,按制度不予调整。');
+      await cardOf(hr.page).locator('textarea').fill('撤销发生在考核期结束后，按制度不予调整。');
       await cardOf(hr.page).locator('form button[type="submit"]').click();
       await hr.page.getByText('没有待处理的申诉。').waitFor();
       await hr.page.getByLabel('状态').selectOption('rejected');

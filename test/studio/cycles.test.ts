@@ -82,7 +82,7 @@ describe('cycle workflow', () => {
       // 2. A clean UTF-8 CSV with a byte-order mark.
       const csv = `\ufeff${[HEADER.join(','), ...codes.map((c, i) => row(c, i).join(','))].join('\r\n')}\r\n`;
       await file.setInputFiles({ name: 'cs-2026-11.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-      await page.getByText('UTF-8(含 BOM)').waitFor();
+      await page.getByText('UTF-8（含 BOM）').waitFor();
       await page.getByRole('button', { name: '导入', exact: true }).click();
       await page.getByText(/已导入 18 行/).waitFor();
 
@@ -103,7 +103,7 @@ describe('cycle workflow', () => {
       await screenshot(page, 'cycle-inputs');
 
       // The input template, with the stored values.
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载数据模板(CSV)' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载数据模板（CSV）' }).click()]);
       const template = readFileSync((await download.path())!, 'utf8');
       expect(template.charCodeAt(0)).toBe(0xfeff);
       const [headerLine, firstLine] = template.slice(1).split('\r\n');
@@ -114,7 +114,7 @@ describe('cycle workflow', () => {
       // Evaluate with progress.
       await page.getByRole('tab', { name: '概览' }).click();
       await page.getByRole('button', { name: '开始评估' }).click();
-      await page.getByText('完成:已保存 18 条结果。').waitFor({ timeout: 60_000 });
+      await page.getByText('完成：已保存 18 条结果。').waitFor({ timeout: 60_000 });
       expect(await page.locator('progress').getAttribute('value')).toBe('18');
       await expect.poll(() => page.locator('.page-header .badge').textContent()).toBe('已评估');
       await screenshot(page, 'cycle-evaluated');
@@ -122,7 +122,7 @@ describe('cycle workflow', () => {
       await page.getByRole('link', { name: '考核结果' }).click();
       await page.locator('main tbody tr').first().waitFor();
       expect(await page.locator('main tbody tr').count()).toBe(18);
-      const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出(.xlsx)' }).click()]);
+      const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出（.xlsx）' }).click()]);
       expect(xlsxDownload.suggestedFilename()).toBe('results-2026-11.xlsx');
       const bytes = readFileSync((await xlsxDownload.path())!);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip container

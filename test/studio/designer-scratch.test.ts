@@ -26,7 +26,7 @@ async function addInput(page: Page, key: string, title: string, type: 'number' |
   await page.getByLabel(`输入 ${key} 的名称`).fill(title);
   if (type !== 'number') await page.getByLabel(`输入 ${key} 的类型`).selectOption(type);
   if (options) {
-    const field = page.getByLabel(`输入 ${key} 的选项,每行一个,格式为 值=名称`);
+    const field = page.getByLabel(`输入 ${key} 的选项，每行一个，格式为 值=名称`);
     await field.fill(options.join('\n'));
     await field.press('Tab'); // the options are read on change
   }
@@ -52,14 +52,14 @@ describe('a scheme built from scratch with the rule builder', () => {
       await page.getByRole('button', { name: '新建方案' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.locator('input[name="key"]').fill('ops-scratch');
-      await dialog.locator('input[name="title"]').fill('运营部月度考核(自建)');
+      await dialog.locator('input[name="title"]').fill('运营部月度考核（自建）');
       await dialog.getByRole('button', { name: '创建并打开设计器' }).click();
       await page.waitForURL(/\/versions\/\d+/);
       await page.locator('[role="toolbar"]').waitFor();
 
       // Inputs: the new scheme starts with one (completion); add the rest.
       await page.locator('#tab-inputs').click();
-      await addInput(page, 'cost', '费用率(占预算)', 'number');
+      await addInput(page, 'cost', '费用率（占预算）', 'number');
       await addInput(page, 'minor', '一般事件数', 'integer');
       await addInput(page, 'major', '较大事件数', 'integer');
       await addInput(page, 'serious', '重大事件数', 'integer');
@@ -72,7 +72,7 @@ describe('a scheme built from scratch with the rule builder', () => {
       await page.locator('#tab-indicators').click();
       await page.locator('tr[data-indicator="completion"] button[aria-expanded]').click();
       await page.locator('#ind-0-rule-pattern').selectOption('curve');
-      await page.getByText('按曲线上的点(数值 → 得分)计分', { exact: false }).waitFor();
+      await page.getByText('按曲线上的点（数值 → 得分）计分', { exact: false }).waitFor();
       expect(await json(page, 0)).toBe('{"interpolate":[{"var":"inputs.completion"},[[60,0],[80,60],[100,100],[120,110]]]}');
       // Put the last point at 120 → 100 (the indicator's maximum), typed in the form.
       await page.getByLabel('第 4 个点的得分').fill('100');
@@ -82,17 +82,17 @@ describe('a scheme built from scratch with the rule builder', () => {
       await addIndicator(page, 1, 'cost', '费用控制');
       await page.locator('#ind-1-rule-pattern').selectOption('step-deduction');
       await page.locator('#ind-1-rule-form-actual').selectOption('inputs.cost');
-      await page.getByLabel('扣分条件:完成率').selectOption('above');
+      await page.getByLabel('扣分条件：完成率').selectOption('above');
       await page.locator('#ind-1-rule-form-points').fill('1.5');
       await expect.poll(() => json(page, 1)).toBe('{"max":[0,{"-":[100,{"*":[1.5,{"steps":[{"-":[{"div":[{"*":[{"var":"inputs.cost"},100]},100,0]},100]},1,"floor"]}]}]}]}');
-      expect(await page.locator('#rule-1').getByText('每档(高于目标的百分点)').count()).toBe(1);
+      expect(await page.locator('#rule-1').getByText('每档（高于目标的百分点）').count()).toBe(1);
 
       // Indicator 3: incidents by severity (the classes start on the integer inputs in order).
       await addIndicator(page, 2, 'incidents', '安全事件');
       await page.locator('#ind-2-rule-pattern').selectOption('severity');
-      expect(await page.getByLabel('第 1 类:次数').inputValue()).toBe('inputs.minor');
-      expect(await page.getByLabel('第 2 类:次数').inputValue()).toBe('inputs.major');
-      expect(await page.getByLabel('第 3 类:次数').inputValue()).toBe('inputs.serious');
+      expect(await page.getByLabel('第 1 类：次数').inputValue()).toBe('inputs.minor');
+      expect(await page.getByLabel('第 2 类：次数').inputValue()).toBe('inputs.major');
+      expect(await page.getByLabel('第 3 类：次数').inputValue()).toBe('inputs.serious');
       await expect.poll(() => json(page, 2)).toBe('{"max":[0,{"-":[100,{"+":[{"*":[2,{"var":"inputs.minor"}]},{"*":[5,{"var":"inputs.major"}]},{"*":[10,{"var":"inputs.serious"}]}]}]}]}');
 
       // Indicator 4: behaviour level, a text lookup filled from the enum's options.
@@ -105,8 +105,8 @@ describe('a scheme built from scratch with the rule builder', () => {
       // Indicator 5: checklist, passed ÷ applicable × 100.
       await addIndicator(page, 4, 'checks', '巡检合格率');
       await page.locator('#ind-4-rule-pattern').selectOption('checklist');
-      await page.getByLabel('合格项数(或实得分)').selectOption('inputs.passed');
-      await page.getByRole('combobox', { name: '适用项数(或应得分)' }).selectOption('input:applicable');
+      await page.getByLabel('合格项数（或实得分）').selectOption('inputs.passed');
+      await page.getByRole('combobox', { name: '适用项数（或应得分）' }).selectOption('input:applicable');
       await expect.poll(() => json(page, 4)).toBe('{"min":[100,{"div":[{"*":[{"var":"inputs.passed"},100]},{"var":"inputs.applicable"},100]}]}');
 
       // Indicator 6: rank among the department, best 100 … worst 60; the form writes the peer value.
@@ -114,7 +114,7 @@ describe('a scheme built from scratch with the rule builder', () => {
       await page.locator('#ind-5-rule-pattern').selectOption('rank-linear');
       await page.getByLabel('排名依据').selectOption('inputs.adherence');
       await page.getByLabel('排名范围').selectOption('department');
-      await page.getByLabel('最低分(最后一名)').fill('60');
+      await page.getByLabel('最低分（最后一名）').fill('60');
       await expect.poll(() => json(page, 5)).toBe('{"var":"population.adherence_rank_rank"}');
       await page.locator('#rule-5').getByText('存为同组数值 adherence_rank_rank').waitFor();
 
@@ -158,7 +158,7 @@ describe('a scheme built from scratch with the rule builder', () => {
 
       // Save: the rules and the peer value are in the stored document.
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 2)。').waitFor();
+      await page.getByText('已保存（修订 2）。').waitFor();
       const id = new URL(page.url()).pathname.split('/')[2];
       const stored = await page.evaluate(async (versionId) => (await (await fetch(`/api/versions/${versionId}`)).json()) as { document: { population?: { values?: unknown[] } }; findings: Array<{ severity: string; code: string; pointer: string }> }, id);
       expect(stored.document.population?.values).toEqual([
@@ -176,9 +176,9 @@ describe('a scheme built from scratch with the rule builder', () => {
       await page.getByRole('button', { name: '发布…' }).click();
       const publish = page.getByRole('dialog');
       await publish.getByLabel('生效日期').fill('2026-12-01');
-      await publish.getByLabel('发布说明(记入审计日志)').fill('运营部自建方案');
+      await publish.getByLabel('发布说明（记入审计日志）').fill('运营部自建方案');
       await publish.getByRole('button', { name: '发布', exact: true }).click();
-      await page.getByText('版本 1 已发布,自 2026-12-01 起生效。').waitFor();
+      await page.getByText('版本 1 已发布，自 2026-12-01 起生效。').waitFor();
       await expect.poll(() => page.locator('[role="toolbar"] .badge').first().textContent()).toBe('已发布');
       expect(errors).toEqual([]);
     } finally {

@@ -55,13 +55,13 @@ describe('scheme designer', () => {
       expect(await rowSum(page, 'engineer').getAttribute('class')).not.toContain('bad');
 
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 2)。').waitFor();
+      await page.getByText('已保存（修订 2）。').waitFor();
       await page.getByRole('button', { name: '发布…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('生效日期').fill('2026-12-01');
-      await dialog.getByLabel('发布说明(记入审计日志)').fill('客服部首个方案');
+      await dialog.getByLabel('发布说明（记入审计日志）').fill('客服部首个方案');
       await dialog.getByRole('button', { name: '发布', exact: true }).click();
-      await page.getByText('版本 1 已发布,自 2026-12-01 起生效。').waitFor();
+      await page.getByText('版本 1 已发布，自 2026-12-01 起生效。').waitFor();
       await expect.poll(() => page.locator('[role="toolbar"] .badge').first().textContent()).toBe('已发布');
       // A published version is read-only.
       await page.locator('#tab-weights').click();
@@ -99,7 +99,7 @@ describe('scheme designer', () => {
       await weightCell(page, 'default', 'satisfaction').fill('20');
       await expect.poll(() => rowSum(page, 'default').textContent()).toContain('90');
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 2)。').waitFor();
+      await page.getByText('已保存（修订 2）。').waitFor();
 
       // Next to the default row of the matrix, and in the findings panel; publishing is blocked.
       const beside = page.locator('tr[data-row="default"] + tr.findings-row li.error');
@@ -110,12 +110,12 @@ describe('scheme designer', () => {
       expect(await page.locator('#findings-list li.error .message').textContent()).toBe('默认权重合计为 90，应为 100。');
       expect(await page.locator('#tab-weights .tab-errors').textContent()).toBe('1');
       expect(await page.getByRole('button', { name: '发布…' }).isDisabled()).toBe(true);
-      await page.getByText('检查结果中有 1 个错误,暂不能发布。').first().waitFor();
+      await page.getByText('检查结果中有 1 个错误，暂不能发布。').first().waitFor();
       await screenshot(page, 'designer-finding');
 
       await weightCell(page, 'default', 'satisfaction').fill('30');
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 3)。').waitFor();
+      await page.getByText('已保存（修订 3）。').waitFor();
       expect(await page.locator('tr[data-row="default"] + tr.findings-row li.error').count()).toBe(0);
       expect(await page.getByRole('button', { name: '发布…' }).isEnabled()).toBe(true);
       expect(errors).toEqual([]);
@@ -269,9 +269,9 @@ describe('scheme designer: findings follow unsaved edits', () => {
       expect(await beside.textContent()).toContain('默认权重合计为 90，应为 100。');
       expect(await page.locator('#findings-list li.error .message').textContent()).toBe('默认权重合计为 90，应为 100。');
       expect(await page.locator('#tab-weights .tab-errors').textContent()).toBe('1');
-      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查(尚未保存)');
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查（尚未保存）');
       expect(await publish.isDisabled()).toBe(true);
-      await page.getByText('检查结果中有 1 个错误,暂不能发布。').first().waitFor();
+      await page.getByText('检查结果中有 1 个错误，暂不能发布。').first().waitFor();
       expect(checks.length).toBeLessThanOrEqual(2); // the cleared cell and "2" may be checked at most once together
       expect(JSON.parse(checks.at(-1)!).weights.default.indicators.satisfaction).toBe(20);
       await screenshot(page, 'designer-live-finding');
@@ -281,7 +281,7 @@ describe('scheme designer: findings follow unsaved edits', () => {
       await weightCell(page, 'default', 'closure_rate').fill('40');
       await expect.poll(() => rowSum(page, 'default').textContent()).toContain('100');
       await expect.poll(() => beside.count()).toBe(0);
-      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查(尚未保存)');
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toContain('已检查（尚未保存）');
       expect(await page.locator('#findings-list li.error').count()).toBe(0);
       expect(await page.locator('#tab-weights .tab-errors').count()).toBe(0);
       expect(await page.getByText('检查结果中有').count()).toBe(0);
@@ -292,7 +292,7 @@ describe('scheme designer: findings follow unsaved edits', () => {
 
       // Saved, the status gives way to the save's own findings and publishing opens up.
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 2)。').waitFor();
+      await page.getByText('已保存（修订 2）。').waitFor();
       expect(await status.count()).toBe(0);
       expect(await publish.isEnabled()).toBe(true);
       expect(errors).toEqual([]);
@@ -300,7 +300,7 @@ describe('scheme designer: findings follow unsaved edits', () => {
       // A check that cannot reach the server says so, and keeps publishing blocked by the unsaved edit.
       await page.route(`**/api/versions/${versionId}/check`, (route) => route.abort('connectionfailed'));
       await cell.fill('25');
-      await expect.poll(() => status.textContent({ timeout: 2000 })).toMatch(/^\s*无法检查:/);
+      await expect.poll(() => status.textContent({ timeout: 2000 })).toMatch(/^\s*无法检查：/);
       expect(await publish.isDisabled()).toBe(true);
       // The browser logs the refused connection itself; nothing else may fail.
       expect(errors.filter((e) => !e.includes('net::ERR_CONNECTION_FAILED'))).toEqual([]);

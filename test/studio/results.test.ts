@@ -52,7 +52,7 @@ describe('results', () => {
 
       // Appeal the result; the appeal is listed with its status and the form closes.
       await page.getByRole('button', { name: '对此结果提出申诉' }).click();
-      await page.getByLabel('申诉理由').fill('投诉次数统计有误,10 月 12 日的投诉已撤销。');
+      await page.getByLabel('申诉理由').fill('投诉次数统计有误，10 月 12 日的投诉已撤销。');
       await page.getByRole('button', { name: '提交申诉' }).click();
       await page.locator('.appeal .badge').filter({ hasText: '已提交' }).waitFor();
       expect(await page.getByRole('button', { name: '对此结果提出申诉' }).count()).toBe(0);
@@ -91,7 +91,7 @@ describe('results', () => {
       await rows.first().locator('a').first().click();
       await page.getByTestId('result-grade').waitFor();
       await page.getByRole('button', { name: '复现结果' }).click();
-      await page.getByText('复现成功:重新计算的结果完全一致。').waitFor();
+      await page.getByText('复现成功：重新计算的结果完全一致。').waitFor();
       await screenshot(page, 'result-hr', true);
       expect(errors).toEqual([]);
     } finally {
@@ -164,7 +164,7 @@ describe('results', () => {
       await page.getByLabel('参数 complaint_points 的值').fill('20');
       await expect.poll(() => page.locator('td.why').filter({ hasText: /每|投诉|得分/ }).count()).toBeGreaterThan(0);
       const reason = (await page.locator('td.why').filter({ hasText: /得分/ }).first().textContent())!;
-      // e.g. "有效投诉:得分 90 → 80(−2 分)": the score dropped by 10 points per complaint, weighted.
+      // e.g. "有效投诉：得分 90 → 80（−2 分）": the score dropped by 10 points per complaint, weighted.
       const [, from, to] = /得分 (\d+(?:\.\d+)?) → (\d+(?:\.\d+)?)/.exec(reason)!;
       expect(Number(from) - Number(to)).toBeGreaterThan(0);
       expect((Number(from) - Number(to)) % 10).toBe(0);
@@ -193,7 +193,7 @@ describe('results', () => {
       await page.getByRole('link', { name: '审计日志' }).click();
       await page.locator('main tbody tr').first().waitFor();
       await page.getByRole('button', { name: '校验哈希链' }).click();
-      await page.getByText(/哈希链完整:共 \d+ 条记录/).waitFor();
+      await page.getByText(/哈希链完整：共 \d+ 条记录/).waitFor();
       await page.getByLabel('操作', { exact: true }).fill('version.publish');
       await page.getByRole('button', { name: '筛选' }).click();
       await expect.poll(async () => new Set(await page.locator('main tbody tr td:nth-child(4)').allTextContents())).toEqual(new Set(['version.publish']));

@@ -17,8 +17,8 @@ afterAll(async () => {
 
 const EXPECTED: Record<string, { home: string; hrefs: string[]; zh: string[] }> = {
   hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/appeals', '/audit', '/users'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '申诉处理', '审计', '用户'] },
-  manager: { home: '/schemes', hrefs: ['/templates', '/schemes', '/cycles', '/results', '/appeals'], zh: ['模板库', '本部门方案', '考核周期(本部门)', '考核结果', '申诉处理'] },
-  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results', '/appeals', '/users'], zh: ['版本与差异', '审计日志', '考核结果(只读)', '申诉处理', '用户'] },
+  manager: { home: '/schemes', hrefs: ['/templates', '/schemes', '/cycles', '/results', '/appeals'], zh: ['模板库', '本部门方案', '考核周期（本部门）', '考核结果', '申诉处理'] },
+  auditor: { home: '/versions', hrefs: ['/versions', '/audit', '/results', '/appeals', '/users'], zh: ['版本与差异', '审计日志', '考核结果（只读）', '申诉处理', '用户'] },
   employee: { home: '/me', hrefs: ['/me'], zh: ['我的考核结果'] },
 };
 

@@ -42,7 +42,7 @@ describe('template library', () => {
 
       // The blanks are errors of the department's copy: publishing is blocked.
       await page.locator('#tab-params').click();
-      await page.getByText('还有 120 个参数为空,发布前须填写。').waitFor();
+      await page.getByText('还有 120 个参数为空，发布前须填写。').waitFor();
       expect(await page.getByRole('button', { name: '发布…' }).isDisabled()).toBe(true);
 
       // Fill every threshold from what its title says it is.
@@ -56,18 +56,18 @@ describe('template library', () => {
       }
       await expect.poll(() => page.getByText(/个参数为空/).count()).toBe(0);
       // The findings follow the edits before anything is saved: no blank is reported any more.
-      await expect.poll(() => page.getByText(/尚未填写,请在发布前填写/).count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByText(/尚未填写，请在发布前填写/).count(), { timeout: 15_000 }).toBe(0);
       await screenshot(page, 'designer-params-filled');
 
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      await page.getByText('已保存(修订 2)。').waitFor();
+      await page.getByText('已保存（修订 2）。').waitFor();
       await expect.poll(() => page.getByRole('button', { name: '发布…' }).isDisabled()).toBe(false);
       await page.getByRole('button', { name: '发布…' }).click();
       const publish = page.getByRole('dialog');
       await publish.getByLabel('生效日期').fill('2027-01-01');
-      await publish.getByLabel('发布说明(记入审计日志)').fill('客服部采用 KPI 指标库');
+      await publish.getByLabel('发布说明（记入审计日志）').fill('客服部采用 KPI 指标库');
       await publish.getByRole('button', { name: '发布', exact: true }).click();
-      await page.getByText('版本 1 已发布,自 2027-01-01 起生效。').waitFor();
+      await page.getByText('版本 1 已发布，自 2027-01-01 起生效。').waitFor();
 
       // What differs from the template: the copy's key, title and template flag, and the 120 thresholds.
       await page.goto(versionPath);

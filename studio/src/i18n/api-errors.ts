@@ -20,15 +20,15 @@ const ZH: Record<ErrorCode, string> = {
   forbidden: '没有权限执行此操作。',
   not_found: '找不到要访问的内容。',
   conflict: '与现有数据冲突。',
-  stale_write: '数据已被他人修改,请重新加载后再试。',
+  stale_write: '数据已被他人修改，请重新加载后再试。',
   invalid_transition: '当前状态下不能执行此操作。',
   payload_too_large: '提交的内容太大。',
-  analysis_failed: '方案检查未通过,请先修正错误。',
+  analysis_failed: '方案检查未通过，请先修正错误。',
   limit_exceeded: '规则超出了允许的规模或计算量。',
   forbidden_path: '规则读取了不允许访问的字段。',
   unknown_operator: '规则使用了未知的运算符。',
-  too_many_requests: '尝试次数过多,请稍后再试。',
-  internal: '服务器内部错误,请稍后再试。',
+  too_many_requests: '尝试次数过多，请稍后再试。',
+  internal: '服务器内部错误，请稍后再试。',
 };
 
 /**
