@@ -32,8 +32,11 @@ function closureOf(node: LogicNode): Evaluator {
       if (special !== undefined) return special;
       const { apply } = spec;
       const count = args.length;
+      // One argument buffer per node, reused on every call: a fresh array per operator call was
+      // the simulator's largest source of garbage. Safe because a node never runs inside its own
+      // argument evaluation (rules are trees) and no `apply` keeps its values array.
+      const values = new Array<unknown>(count);
       return (data, ctx) => {
-        const values = new Array<unknown>(count);
         for (let i = 0; i < count; i++) values[i] = (args[i] as Evaluator)(data, ctx);
         return apply(values, ctx, data);
       };

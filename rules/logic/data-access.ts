@@ -65,6 +65,27 @@ export function readPath(data: unknown, segments: readonly string[]): unknown {
 }
 
 /**
+ * A reader for one fixed path, for evaluators that know the path when the rule is compiled: the
+ * forbidden-key check is done once here, and the common one- to three-step paths are unrolled.
+ * @example pathReader(['inputs', 'complaints'])({ inputs: { complaints: 2 } }) // 2
+ */
+export function pathReader(segments: readonly string[]): (data: unknown) => unknown {
+  if (forbiddenSegment(segments) !== undefined) return () => undefined;
+  const [a, b, c] = segments as [string, string, string];
+  const step = (container: unknown, key: string) => (container === null || container === undefined ? undefined : ownValue(container, key));
+  switch (segments.length) {
+    case 1:
+      return (data) => step(data, a);
+    case 2:
+      return (data) => step(step(data, a), b);
+    case 3:
+      return (data) => step(step(step(data, a), b), c);
+    default:
+      return (data) => readPath(data, segments);
+  }
+}
+
+/**
  * json-logic-js `var`: the value at `path`, or `fallback` (null when not given) when it is
  * absent. A forbidden or inherited key counts as absent, so it yields the fallback.
  * @example

@@ -28,6 +28,7 @@ export {
 } from './compile.ts';
 export type { CacheStats } from './cache.ts';
 export { DEFAULT_MAX_STEPS, compileTrace, traceLogic, type TraceOptions, type TraceResult } from './trace.ts';
+export { englishTraceText, TRACE_ENGLISH, type TraceArgsByCode, type TraceMessage, type TraceMessageCode } from './messages.ts';
 export { referenceApply, registerDomainOperators, type OperationRegistrar } from './reference.ts';
 export { round, clamp, safeDivide, steps } from './ops-domain.ts';
 export { intervalText, lookup } from './ops-tables.ts';

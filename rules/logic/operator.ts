@@ -5,6 +5,7 @@
  * code generator, `explain` words a trace step, and `doc` is tested documentation.
  */
 import type { KindMask } from './kinds.ts';
+import type { TraceMessage } from './messages.ts';
 import type { EvalContext, Evaluator } from './types.ts';
 
 /** Operator documentation; the example is run by the test suite against every evaluator. */
@@ -75,7 +76,12 @@ interface OperatorBase {
    * calling `apply`/`run`.
    */
   readonly compile?: (site: CodegenSite) => string | { readonly code: string; readonly kind: KindMask } | undefined;
-  readonly explain: (input: ExplainInput) => string;
+  /**
+   * Words one evaluated step: a string for a formula that reads the same in every language
+   * (`max(0, -3) = 0`), a message (code + args, English text from `messages.ts`) for words.
+   * Called only for the steps the tracer keeps.
+   */
+  readonly explain: (input: ExplainInput) => string | TraceMessage;
   readonly doc: OperatorDoc;
 }
 
@@ -84,6 +90,7 @@ export interface EagerOperator extends OperatorBase {
   readonly lazy: false;
   /** True when the result depends on the data itself (so it cannot be folded at compile time). */
   readonly readsData: boolean;
+  /** Must not keep or return `values` itself: the closure evaluator reuses that array. */
   readonly apply: (values: readonly unknown[], ctx: EvalContext, data: unknown) => unknown;
   /** Specialised closure for the closure compiler (e.g. `var` with a static path). */
   readonly closure?: (args: readonly ClosureArg[]) => Evaluator | undefined;

@@ -7,6 +7,7 @@
 import { parseOperand } from './coerce.ts';
 import { show, showList } from './format.ts';
 import { K_NUMBER, K_UNDEFINED } from './kinds.ts';
+import { traceMessage } from './messages.ts';
 import { MANY, type CodegenSite, type EagerOperator } from './operator.ts';
 
 /** `x` as a `+`/`*` operand: numbers need only -0 folded to 0, other kinds go through parseFloat. */
@@ -119,7 +120,7 @@ export const remainder: EagerOperator = {
   returns: K_NUMBER,
   apply: ([a, b]) => js(a) % js(b),
   compile: (site) => `(${site.arg(0)} % ${site.arg(1)})`,
-  explain: ({ args, result }) => `remainder of ${show(args[0])} ÷ ${show(args[1])} = ${show(result)}`,
+  explain: ({ args, result }) => traceMessage('remainder', { dividend: show(args[0]), divisor: show(args[1]), value: show(result) }),
   doc: { summary: 'Remainder of a division.', example: { rule: { '%': [7, 3] }, data: null, result: 1 } },
 };
 

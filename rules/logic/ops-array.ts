@@ -10,6 +10,7 @@ import { truthy } from './coerce.ts';
 import { show } from './format.ts';
 import { K_ANY, K_ARRAY, K_BOOLEAN } from './kinds.ts';
 import { chargeWork, checkArrayLength } from './limits.ts';
+import { traceMessage, verdict } from './messages.ts';
 import { MANY, type EagerOperator, type LazyOperator } from './operator.ts';
 import type { EvalContext, Evaluator } from './types.ts';
 
@@ -64,7 +65,7 @@ export const map = scoped(
   K_ARRAY,
   (args, data, ctx) => mapItems(ctx, first(args)(data, ctx), perItem(args, ctx)),
   scopedCall(mapItems),
-  ({ args, result }) => (Array.isArray(args[0]) ? `mapped ${args[0].length} items → ${show(result)}` : `${show(args[0])} is not an array → []`),
+  ({ args, result }) => (Array.isArray(args[0]) ? traceMessage('map.items', { count: args[0].length, value: show(result) }) : traceMessage('array.not_array', { value: show(args[0]) })),
   { summary: 'Applies the second argument to every item of the array (the item is the data inside).', example: { rule: { map: [{ var: 'scores' }, { '*': [{ var: '' }, 2] }] }, data: { scores: [1, 2] }, result: [2, 4] } },
 );
 
@@ -74,7 +75,8 @@ export const filter = scoped(
   K_ARRAY,
   (args, data, ctx) => filterItems(ctx, first(args)(data, ctx), perItem(args, ctx)),
   scopedCall(filterItems),
-  ({ args, result }) => (Array.isArray(args[0]) ? `kept ${(result as unknown[]).length} of ${args[0].length} items → ${show(result)}` : `${show(args[0])} is not an array → []`),
+  ({ args, result }) =>
+    Array.isArray(args[0]) ? traceMessage('filter.kept', { kept: (result as unknown[]).length, count: args[0].length, value: show(result) }) : traceMessage('array.not_array', { value: show(args[0]) }),
   { summary: 'Keeps the items for which the second argument is truthy.', example: { rule: { filter: [[1, 5, 9], { '>': [{ var: '' }, 4] }] }, data: null, result: [5, 9] } },
 );
 
@@ -88,7 +90,8 @@ export const reduce = scoped(
     return reduceItems(ctx, items, perItem(args, ctx), initial);
   },
   (site) => `${site.ref(reduceItems)}(${site.context()}, ${site.arg(0)}, ${site.scoped(1)}, ${site.argCount > 2 ? site.arg(2) : 'null'})`,
-  ({ args, result }) => (Array.isArray(args[0]) ? `reduced ${args[0].length} items → ${show(result)}` : `${show(args[0])} is not an array → the initial value ${show(result)}`),
+  ({ args, result }) =>
+    Array.isArray(args[0]) ? traceMessage('reduce.items', { count: args[0].length, value: show(result) }) : traceMessage('reduce.not_array', { value: show(args[0]), initial: show(result) }),
   {
     summary: 'Folds the array: the second argument sees {"current", "accumulator"}; the third is the initial accumulator (default null).',
     example: { rule: { reduce: [[1, 2, 3], { '+': [{ var: 'current' }, { var: 'accumulator' }] }, 0] }, data: null, result: 6 },
@@ -119,10 +122,12 @@ function quantifier(name: 'all' | 'none' | 'some', doc: LazyOperator['doc']): La
     (args, data, ctx) => quantify(ctx, first(args)(data, ctx), perItem(args, ctx)),
     scopedCall(quantify),
     ({ args, calls, result }) => {
-      if (!Array.isArray(args[0]) || args[0].length === 0) return `${show(args[0])} is not a non-empty array → ${String(result)}`;
+      if (!Array.isArray(args[0]) || args[0].length === 0) return traceMessage('quantifier.empty', { value: show(args[0]), result: verdict(result) });
       const seen = calls[1] ?? 0;
+      const count = args[0].length;
       const decided = name === 'some' ? result === true : result === false;
-      return decided ? `item ${seen} of ${args[0].length} ${stopWhen ? 'passes' : 'fails'} → ${String(result)}` : `${stopWhen ? 'no' : 'every'} item of ${args[0].length} passes → ${String(result)}`;
+      if (decided) return traceMessage(stopWhen ? 'quantifier.item_passes' : 'quantifier.item_fails', { index: seen, count, result: verdict(result) });
+      return traceMessage(stopWhen ? 'quantifier.none_pass' : 'quantifier.all_pass', { count, result: verdict(result) });
     },
     doc,
   );
@@ -153,7 +158,7 @@ export const merge: EagerOperator = {
     checkArrayLength(ctx, merged.length, 'merge');
     return merged;
   },
-  explain: ({ args, result }) => `merged ${args.length} values into ${(result as unknown[]).length} items → ${show(result)}`,
+  explain: ({ args, result }) => traceMessage('merge', { parts: args.length, count: (result as unknown[]).length, value: show(result) }),
   doc: { summary: 'Concatenates arrays and single values into one array (one level deep).', example: { rule: { merge: [[1, 2], 3, [[4]]] }, data: null, result: [1, 2, 3, [4]] } },
 };
 
@@ -182,7 +187,7 @@ export const inside: EagerOperator = {
   returns: K_BOOLEAN,
   apply: ([needle, haystack], ctx) => isIn(ctx, needle, haystack),
   compile: (site) => `${site.ref(isIn)}(${site.context()}, ${site.arg(0)}, ${site.arg(1)})`,
-  explain: ({ args, result }) => `${show(args[0])} is ${result ? '' : 'not '}in ${show(args[1])}`,
+  explain: ({ args, result }) => traceMessage(result ? 'in.found' : 'in.not_found', { needle: show(args[0]), haystack: show(args[1]) }),
   doc: { summary: 'True when the first argument is an item of the array, or a substring of the string.', example: { rule: { in: [{ var: 'grade' }, ['A', 'B']] }, data: { grade: 'B' }, result: true } },
 };
 

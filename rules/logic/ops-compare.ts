@@ -6,6 +6,7 @@
  */
 import { show } from './format.ts';
 import { K_BOOLEAN, K_UNDEFINED } from './kinds.ts';
+import { traceMessage, verdict } from './messages.ts';
 import type { CodegenSite, EagerOperator } from './operator.ts';
 
 type Loose = number; // comparisons run on whatever JSON gave us; the cast only silences the type checker
@@ -21,7 +22,7 @@ function binary(name: string, test: (a: unknown, b: unknown) => boolean, example
     apply: ([a, b]) => test(a, b),
     // The operator names are JavaScript's own operators with the same semantics.
     compile: (site) => `(${site.arg(0)} ${name} ${site.arg(1)})`,
-    explain: ({ args, result }) => `${show(args[0])} ${name} ${show(args[1])} is ${String(result)}`,
+    explain: ({ args, result }) => traceMessage('compare', { left: show(args[0]), op: name, right: show(args[1]), result: verdict(result) }),
     doc: { summary, example },
   };
 }
@@ -57,7 +58,9 @@ function between(name: '<' | '<=', test: (a: Loose, b: Loose) => boolean, exampl
       return `(${a} = ${site.arg(0)}, ${b} = ${site.arg(1)}, ${c} = ${site.arg(2)}, ${check})`;
     },
     explain: ({ args, result }) =>
-      args[2] === undefined ? `${show(args[0])} ${name} ${show(args[1])} is ${String(result)}` : `${show(args[0])} ${name} ${show(args[1])} ${name} ${show(args[2])} is ${String(result)}`,
+      args[2] === undefined
+        ? traceMessage('compare', { left: show(args[0]), op: name, right: show(args[1]), result: verdict(result) })
+        : traceMessage('compare.between', { left: show(args[0]), op: name, middle: show(args[1]), right: show(args[2]), result: verdict(result) }),
     doc: { summary: `Less than${name === '<=' ? ' or equal' : ''}; with three arguments, tests that the middle one lies between the others.`, example },
   };
 }

@@ -14,8 +14,9 @@ import { YardstickError } from '../errors.ts';
 import { show, showList } from './format.ts';
 import { K_ANY, K_ARRAY, K_DEFINED, K_UNDEFINED } from './kinds.ts';
 import { chargeWork } from './limits.ts';
+import { fixedTraceMessage, traceMessage } from './messages.ts';
 import { MANY, type EagerOperator } from './operator.ts';
-import { forbiddenSegment, readPath, readVar, varSegments } from './data-access.ts';
+import { forbiddenSegment, pathReader, readVar, varSegments } from './data-access.ts';
 import type { EvalContext } from './types.ts';
 
 /**
@@ -48,22 +49,25 @@ export const variable: EagerOperator = {
   closure: ([path, fallback]) => {
     const segments = path?.literal === undefined ? null : varSegments(path.literal.value);
     if (segments === null) return undefined;
+    const read = pathReader(segments);
     if (fallback === undefined) {
       return (data) => {
-        const value = readPath(data, segments);
+        const value = read(data);
         return value === undefined ? null : value;
       };
     }
     const notFound = fallback.evaluate;
     return (data, ctx) => {
       const otherwise = notFound(data, ctx);
-      const value = readPath(data, segments);
+      const value = read(data);
       return value === undefined ? (otherwise === undefined ? null : otherwise) : value;
     };
   },
   explain: ({ args, result, data }) => {
-    const path = args[0] === undefined || args[0] === null || args[0] === '' ? 'the data' : String(args[0]);
-    if (path !== 'the data' && readVar(args[0], undefined, data) === null && result !== null) return `${path} is missing → default ${show(result)}`;
+    // A plain "path = value" is a formula; "the data" and "is missing → default" are words.
+    if (args[0] === undefined || args[0] === null || args[0] === '') return traceMessage('var.all', { value: show(result) });
+    const path = String(args[0]);
+    if (path !== 'the data' && readVar(args[0], undefined, data) === null && result !== null) return traceMessage('var.default', { path, value: show(result) });
     return `${path} = ${show(result)}`;
   },
   doc: { summary: 'The value at a dotted path in the data ("" = all of it), or the default (null).', example: { rule: { var: ['inputs.complaints', 0] }, data: { inputs: { complaints: 3 } }, result: 3 } },
@@ -94,7 +98,7 @@ export const missing: EagerOperator = {
   arity: { min: 0, max: MANY },
   returns: K_ARRAY,
   apply: (values, ctx, data) => missingKeys(ctx, values, data),
-  explain: ({ result }) => ((result as unknown[]).length === 0 ? 'nothing is missing' : `missing: ${showList(result as unknown[])}`),
+  explain: ({ result }) => ((result as unknown[]).length === 0 ? fixedTraceMessage('missing.none') : traceMessage('missing.some', { keys: showList(result as unknown[]) })),
   doc: { summary: 'Lists the keys whose value is absent, null or "" (one array argument is read as the key list).', example: { rule: { missing: ['a', 'b'] }, data: { a: 1 }, result: ['b'] } },
 };
 
@@ -119,7 +123,9 @@ export const missingSome: EagerOperator = {
     return present >= (need as number) ? [] : absent;
   },
   explain: ({ args, result }) =>
-    (result as unknown[]).length === 0 ? `at least ${show(args[0])} of ${show(args[1])} are present` : `fewer than ${show(args[0])} of ${show(args[1])} are present; missing: ${showList(result as unknown[])}`,
+    (result as unknown[]).length === 0
+      ? traceMessage('missing_some.enough', { need: show(args[0]), keys: show(args[1]) })
+      : traceMessage('missing_some.short', { need: show(args[0]), keys: show(args[1]), missing: showList(result as unknown[]) }),
   doc: { summary: 'Empty when at least the given number of keys are present; otherwise the missing keys.', example: { rule: { missing_some: [1, ['a', 'b']] }, data: { b: 2 }, result: [] } },
 };
 

@@ -9,6 +9,7 @@ import { finiteNumber } from './coerce.ts';
 import { roundHalfUp } from './decimal.ts';
 import { show, showList } from './format.ts';
 import { K_DEFINED, K_NUMBER, K_OTHER } from './kinds.ts';
+import { traceMessage } from './messages.ts';
 import type { CodegenSite, EagerOperator, OperatorDoc } from './operator.ts';
 
 const NUMBER_OR_NULL = K_NUMBER | K_OTHER;
@@ -147,7 +148,7 @@ export const divOperator = positionalOperator(
   K_DEFINED,
   ({ args, result }) =>
     finiteNumber(args[1]) === 0 || typeof result !== 'number' || finiteNumber(args[0]) === null
-      ? `${show(args[0])} ÷ ${show(args[1])} has no finite result → fallback ${show(result)}`
+      ? traceMessage('div.fallback', { dividend: show(args[0]), divisor: show(args[1]), fallback: show(result) })
       : `${show(args[0])} ÷ ${show(args[1])} = ${show(result)}`,
   {
     summary: 'Division that gives the fallback (default null) instead of Infinity or NaN when dividing by zero or by a non-number.',
@@ -160,7 +161,7 @@ export const stepsOperator = positionalOperator(
   steps,
   { min: 2, max: 3 },
   NUMBER_OR_NULL,
-  ({ args, result }) => `${show(args[0])} in steps of ${show(args[1])} (${String(args[2] ?? 'floor')}) = ${show(result)}`,
+  ({ args, result }) => traceMessage('steps', { amount: show(args[0]), size: show(args[1]), mode: String(args[2] ?? 'floor'), value: show(result) }),
   {
     summary: 'Number of steps of a size in an amount ("1 point per 10% below plan"): mode "floor" (default), "ceil" or "exact"; 0 when amount <= 0.',
     example: { rule: { steps: [{ '-': [100, { var: 'completion' }] }, 10] }, data: { completion: 75 }, result: 2 },

@@ -7,6 +7,7 @@
 import { truthy } from './coerce.ts';
 import { show } from './format.ts';
 import { K_ARRAY, K_BOOLEAN, K_OTHER, unionKinds, type KindMask } from './kinds.ts';
+import { fixedTraceMessage, traceMessage, verdict, type TraceMessage } from './messages.ts';
 import { MANY, type CodegenSite, type EagerOperator, type ExplainInput, type LazyOperator } from './operator.ts';
 import type { EvalContext, Evaluator } from './types.ts';
 
@@ -33,13 +34,13 @@ function ifKinds(kinds: readonly KindMask[]): KindMask {
   return unionKinds(branches);
 }
 
-function explainIf({ args, calls }: ExplainInput): string {
+function explainIf({ args, calls }: ExplainInput): TraceMessage {
   const last = calls.reduce((found, count, i) => (count > 0 ? i : found), -1);
-  if (last < 0) return 'no conditions: null';
+  if (last < 0) return fixedTraceMessage('if.empty');
   const isElse = last % 2 === 0;
-  if (!isElse) return `condition ${(last + 1) / 2} is true: took branch ${(last + 1) / 2}`;
-  if (last === args.length - 1 && args.length % 2 === 1) return last === 0 ? 'no conditions: took the only value' : 'no condition is true: took the else branch';
-  return 'no condition is true and there is no else branch: null';
+  if (!isElse) return traceMessage('if.branch', { branch: (last + 1) / 2 });
+  if (last === args.length - 1 && args.length % 2 === 1) return fixedTraceMessage(last === 0 ? 'if.only_value' : 'if.else');
+  return fixedTraceMessage('if.none');
 }
 
 function conditional(name: 'if' | '?:', arity: { min: number; max: number }, doc: LazyOperator['doc']): LazyOperator {
@@ -92,9 +93,10 @@ function junction(name: 'and' | 'or', stopWhen: boolean, doc: LazyOperator['doc'
     },
     explain: ({ args, calls, result }) => {
       const evaluated = calls.filter((count) => count > 0).length;
-      if (evaluated < args.length) return `value ${evaluated} of ${args.length} is ${stopWhen ? 'truthy' : 'falsy'} → ${show(result)}`;
-      const verdict = truthy(result) === stopWhen ? `value ${evaluated} is ${stopWhen ? 'truthy' : 'falsy'}` : `${stopWhen ? 'no' : 'every'} value is truthy`;
-      return `${verdict} → ${show(result)}`;
+      const value = show(result);
+      if (evaluated < args.length) return traceMessage(stopWhen ? 'or.stopped' : 'and.stopped', { index: evaluated, count: args.length, value });
+      if (truthy(result) === stopWhen) return traceMessage(stopWhen ? 'or.last_truthy' : 'and.last_falsy', { index: evaluated, value });
+      return traceMessage(stopWhen ? 'or.none_truthy' : 'and.all_truthy', { value });
     },
     doc,
   };
@@ -128,7 +130,7 @@ export const not: EagerOperator = {
   returns: K_BOOLEAN,
   apply: ([value]) => !truthy(value),
   compile: (site) => `(!${site.truthy(site.arg(0), site.argKind(0))})`,
-  explain: ({ args, result }) => `${show(args[0])} is ${result ? 'falsy' : 'truthy'}, so "not" gives ${String(result)}`,
+  explain: ({ args, result }) => traceMessage('not', { value: show(args[0]), result: verdict(result) }),
   doc: { summary: 'Logical not; an empty array counts as false.', example: { rule: { '!': [[]] }, data: null, result: true } },
 };
 
@@ -142,7 +144,7 @@ export const toBoolean: EagerOperator = {
   returns: K_BOOLEAN,
   apply: ([value]) => truthy(value),
   compile: (site) => `(${site.truthy(site.arg(0), site.argKind(0))})`,
-  explain: ({ args, result }) => `${show(args[0])} is ${result ? 'truthy' : 'falsy'}`,
+  explain: ({ args, result }) => traceMessage('truthy', { value: show(args[0]), result: verdict(result) }),
   doc: { summary: 'Truthiness as a boolean; an empty array is false, the string "0" is true.', example: { rule: { '!!': [{ var: 'comments' }] }, data: { comments: [] }, result: false } },
 };
 

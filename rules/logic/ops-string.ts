@@ -6,6 +6,7 @@
  */
 import { show, showList } from './format.ts';
 import { K_STRING } from './kinds.ts';
+import { traceMessage } from './messages.ts';
 import { chargeWork, checkStringLength } from './limits.ts';
 import { MANY, type EagerOperator } from './operator.ts';
 import type { EvalContext } from './types.ts';
@@ -32,7 +33,7 @@ export const concatenate: EagerOperator = {
   arity: { min: 0, max: MANY },
   returns: K_STRING,
   apply: (values, ctx) => produced(ctx, arrayJoin.call(values, ''), 'cat'),
-  explain: ({ args, result }) => `joined ${showList(args)} → ${show(result)}`,
+  explain: ({ args, result }) => traceMessage('cat', { parts: showList(args), value: show(result) }),
   doc: { summary: 'Joins the arguments into one string (null and missing values become "").', example: { rule: { cat: ['Grade ', { var: 'grade' }] }, data: { grade: 'B' }, result: 'Grade B' } },
 };
 

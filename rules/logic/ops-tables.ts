@@ -13,6 +13,7 @@ import { FORBIDDEN_KEYS, ownValue } from './data-access.ts';
 import { show } from './format.ts';
 import { K_DEFINED, K_NUMBER, K_OTHER } from './kinds.ts';
 import { chargeWork } from './limits.ts';
+import { traceMessage } from './messages.ts';
 import type { EagerOperator } from './operator.ts';
 import type { EvalContext } from './types.ts';
 
@@ -133,10 +134,12 @@ export const bandOperator: EagerOperator = {
   },
   explain: ({ args: [x, rows], result }) => {
     const value = finiteNumber(x);
-    if (value === null) return `${show(x)} is not a number → fallback ${show(result)}`;
-    if (!Array.isArray(rows)) return `the rows are not an array → fallback ${show(result)}`;
+    if (value === null) return traceMessage('band.not_number', { value: show(x), fallback: show(result) });
+    if (!Array.isArray(rows)) return traceMessage('band.no_rows', { fallback: show(result) });
     const index = matchBand(value, rows);
-    return index < 0 ? `${show(value)} is in no row → fallback ${show(result)}` : `${show(value)} is in ${intervalText(rows[index])} → ${show(result)}`;
+    return index < 0
+      ? traceMessage('band.no_row', { value: show(value), fallback: show(result) })
+      : traceMessage('band.in_row', { value: show(value), interval: intervalText(rows[index]), result: show(result) });
   },
   doc: {
     summary: 'The value of the first row whose [min, max) interval (edges configurable) contains the number, else the fallback (default null).',
@@ -185,7 +188,9 @@ export const lookupOperator: EagerOperator = {
   apply: ([table, key, fallback]) => lookup(table, key, fallback),
   compile: (site) => `${site.ref(lookup)}(${Array.from({ length: site.argCount }, (_, i) => site.arg(i)).join(', ')})`,
   explain: ({ args: [table, key], result }) =>
-    lookup(table, key) === null && result !== null ? `${show(key)} is not in the table → fallback ${show(result)}` : `${show(key)} in the table → ${show(result)}`,
+    lookup(table, key) === null && result !== null
+      ? traceMessage('lookup.missing', { key: show(key), fallback: show(result) })
+      : traceMessage('lookup.found', { key: show(key), value: show(result) }),
   doc: { summary: 'Own-key lookup in an object (or index in an array), else the fallback (default null).', example: { rule: { lookup: [{ A: 1.2, B: 1, C: 0.8 }, { var: 'grade' }, 0] }, data: { grade: 'B' }, result: 1 } },
 };
 
@@ -267,11 +272,11 @@ export const interpolateOperator: EagerOperator = {
   explain: ({ args: [x, points], result }) => {
     const value = finiteNumber(x);
     const read = readPoints(points);
-    if (value === null || read === undefined) return `interpolate needs a number and points with ascending x → ${show(result)}`;
+    if (value === null || read === undefined) return traceMessage('interpolate.unusable', { result: show(result) });
     const i = segmentOf(value, read);
-    if (i === 0) return `${show(value)} is at or below the first point ${show(read[0])} → ${show(result)}`;
-    if (i === read.length) return `${show(value)} is above the last point ${show(read[read.length - 1])} → ${show(result)}`;
-    return `${show(value)} lies between ${show(read[i - 1])} and ${show(read[i])} → ${show(result)}`;
+    if (i === 0) return traceMessage('interpolate.below_first', { value: show(value), point: show(read[0]), result: show(result) });
+    if (i === read.length) return traceMessage('interpolate.above_last', { value: show(value), point: show(read[read.length - 1]), result: show(result) });
+    return traceMessage('interpolate.between', { value: show(value), from: show(read[i - 1]), to: show(read[i]), result: show(result) });
   },
   doc: { summary: 'Piecewise-linear interpolation through [x, y] points with ascending x; flat beyond the ends.', example: { rule: { interpolate: [{ var: 'completion' }, [[70, 60], [80, 80], [100, 100]]] }, data: { completion: 75 }, result: 70 } },
 };

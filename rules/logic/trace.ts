@@ -4,9 +4,11 @@
  * evaluates, where it is in the rule, what it produced and a sentence a person can read
  * ("inputs.complaints = 3", "condition 1 is true: took branch 1", "12 is in (10, 15] → 5").
  * Steps come in evaluation order, arguments before the operator that used them, and are capped
- * (a `map` over 10,000 items would otherwise explain 10,000 times).
+ * (a `map` over 10,000 items would otherwise explain 10,000 times). A step with words keeps them
+ * as a code and args too (`message`, see messages.ts), for the studio to word in Chinese.
  */
 import { createContext, resolveLimits } from './limits.ts';
+import { englishTraceText, traceMessage, type TraceMessage } from './messages.ts';
 import type { LogicNode, OperationNode } from './parse.ts';
 import { parseRule } from './parse.ts';
 import type { Evaluator, LogicLimits, TraceStep } from './types.ts';
@@ -31,14 +33,24 @@ class StepRecorder {
   omitted = 0;
   constructor(private readonly maxSteps: number) {}
 
-  /** Words the step only when it will be kept: explaining costs more than evaluating. */
-  record(node: OperationNode, text: () => string, value: unknown): void {
-    if (this.steps.length < this.maxSteps) this.steps.push({ pointer: node.pointer, op: node.op, text: text(), value });
-    else this.omitted++;
+  /**
+   * Words the step only when it will be kept: explaining costs more than evaluating. A formula
+   * comes back as its text; words come back as a message, kept beside their English text.
+   */
+  record(node: OperationNode, explain: () => string | TraceMessage, value: unknown): void {
+    if (this.steps.length >= this.maxSteps) {
+      this.omitted++;
+      return;
+    }
+    const said = explain();
+    this.steps.push(typeof said === 'string' ? { pointer: node.pointer, op: node.op, text: said, value } : { pointer: node.pointer, op: node.op, text: englishTraceText(said), value, message: said });
   }
 
   finish(): TraceStep[] {
-    if (this.omitted > 0) this.steps.push({ pointer: '', op: '…', text: `… ${this.omitted} more steps`, value: null });
+    if (this.omitted > 0) {
+      const message = traceMessage('trace.more', { count: this.omitted });
+      this.steps.push({ pointer: '', op: '…', text: englishTraceText(message), value: null, message });
+    }
     return this.steps;
   }
 }
@@ -88,6 +100,7 @@ function traced(node: LogicNode, recorder: StepRecorder): Evaluator {
 
 /**
  * Evaluates a rule and explains each step; same checks, limits and result as {@link compileLogic}.
+ * Steps with words also carry them as a code and args (`message`, see `messages.ts`).
  * @example
  * traceLogic({ max: [0, { '-': [{ var: 'a' }, 5] }] }, { a: 2 }).steps.map((s) => s.text)
  * // ['a = 2', '2 - 5 = -3', 'max(0, -3) = 0']

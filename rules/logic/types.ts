@@ -3,6 +3,7 @@
  * Shared types of the JSON Logic engine: limits, the per-evaluation context, static-check
  * issues and trace steps. Kept apart so every evaluator and check can import them without cycles.
  */
+import type { TraceMessage } from './messages.ts';
 
 /** Limits applied to untrusted rules, statically (check) and while evaluating. */
 export interface LogicLimits {
@@ -54,4 +55,9 @@ export interface TraceStep {
   /** Plain-English account of the step, e.g. `12 is in (10, 15] → 5`. */
   readonly text: string;
   readonly value: unknown;
+  /**
+   * The step's words as a code and args, for wording it in another language; absent for a
+   * formula that reads the same in every language (`max(0, 80) = 80`), whose `text` is shown.
+   */
+  readonly message?: TraceMessage;
 }

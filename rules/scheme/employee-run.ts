@@ -39,9 +39,17 @@ const NO_CONTEXT: Record<string, unknown> = Object.freeze({});
 const NOT_RECORDED: Record<string, unknown> = Object.freeze({});
 // Most results have no notes; they share this one empty list.
 const NO_MESSAGES = Object.freeze([]) as unknown as Message[];
+const NO_NOTES = Object.freeze([]) as unknown as string[];
 
 // Operators whose trace step says which branch, band or table row decided the score.
 const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
+
+/** A plain copy of the population values an employee's rules could read; most schemes have none, and share one empty object. */
+function populationCopy(values: Record<string, unknown>): Record<string, unknown> {
+  for (const _ in values) return Object.fromEntries(Object.entries(values));
+  return NO_POPULATION;
+}
+const NO_POPULATION: Record<string, unknown> = Object.freeze({});
 
 /** Mutable state of one employee's evaluation; internal to the rules pipeline. */
 export class EmployeeRun {
@@ -56,7 +64,8 @@ export class EmployeeRun {
     employee: Record<string, unknown>;
   };
   readonly indicatorResults = new Map<string, IndicatorResult>();
-  readonly notes: string[] = [];
+  /** Plain-language notes; shared and empty until the first note (see `note`). */
+  notes: string[] = NO_NOTES;
   /** `notes` as codes and args, in step with it (see `note`); shared and empty until the first note. */
   private noteMessages: Message[] = NO_MESSAGES;
   result?: EmployeeResult;
@@ -89,8 +98,12 @@ export class EmployeeRun {
   /** Add a result note; its English text and its message stay in step. */
   note(message: Message, text = englishText(message)): void {
     if (this.noteMessages === NO_MESSAGES) {
+      this.notes = [];
       this.noteMessages = [];
-      if (this.result) this.result.noteMessages = this.noteMessages;
+      if (this.result) {
+        this.result.notes = this.notes;
+        this.result.noteMessages = this.noteMessages;
+      }
     }
     this.notes.push(text);
     this.noteMessages.push(message);
@@ -113,7 +126,10 @@ export class EmployeeRun {
     if (!this.plan.relevant.has(key)) return this.record(ind.def, 'not-applicable', null, {}, notAssessed(this.plan));
     const broken = this.compiled.brokenIndicators.get(key);
     if (broken) return this.record(ind.def, 'error', null, {}, say('rule_invalid', { reason: broken }));
-    const { used, blocker } = this.gather(ind.score);
+    // Bulk runs keep no per-indicator copy of the values read: they are the employee's inputs
+    // and params, and an explained re-evaluation lists them. It halves what 100,000 results weigh.
+    const used: Record<string, unknown> = this.explain ? {} : NOT_RECORDED;
+    const blocker = this.gather(ind.score, used);
     if (blocker) return this.record(ind.def, blocker.status, null, used, blocker.why);
     let raw: unknown;
     let trace: TraceStep[] = NO_TRACE;
@@ -123,11 +139,17 @@ export class EmployeeRun {
     } catch (err) {
       return this.record(ind.def, 'error', null, used, isYardstickError(err) ? say('rule_error', { reason: err.message }) : say('rule_failed', { reason: (err as Error).message }), trace);
     }
-    const outcome = classify(raw, ind.score);
-    if (outcome.status !== 'ok') return this.record(ind.def, outcome.status, null, used, outcome.why, trace);
+    let value: number;
+    // The usual case, a finite number, without building an outcome object for each of 100,000 scores.
+    if (typeof raw === 'number' && Number.isFinite(raw)) value = raw === 0 ? 0 : raw;
+    else {
+      const outcome = classify(raw, ind.score);
+      if (outcome.status !== 'ok') return this.record(ind.def, outcome.status, null, used, outcome.why, trace);
+      value = outcome.value;
+    }
     const rounding = this.scheme.rounding;
     const decimals = ind.def.decimals ?? rounding?.indicatorDecimals;
-    const score = decimals === undefined ? outcome.value : roundDecimal(outcome.value, decimals, rounding?.mode ?? 'half-up');
+    const score = decimals === undefined ? value : roundDecimal(value, decimals, rounding?.mode ?? 'half-up');
     this.data.indicators[key] = score;
     // Bulk runs (explain: false) skip the sentence and its message; a result page recomputes
     // them with explain on.
@@ -145,11 +167,8 @@ export class EmployeeRun {
     this.indicatorResults.set(def.key, result);
   }
 
-  /** Collect the values a rule reads; the first unusable one blocks the rule. */
-  private gather(rule: CompiledRule): { used: Record<string, unknown>; blocker?: { status: IndicatorStatus; why: Message } } {
-    // Bulk runs keep no per-indicator copy of the values read: they are the employee's inputs
-    // and params, and an explained re-evaluation lists them. It halves what 100,000 results weigh.
-    const used: Record<string, unknown> = this.explain ? {} : NOT_RECORDED;
+  /** Collect the values a rule reads into `used`; the first unusable one blocks the rule. */
+  private gather(rule: CompiledRule, used: Record<string, unknown>): { status: IndicatorStatus; why: Message } | undefined {
     let problems: Array<{ status: IndicatorStatus; why: Message }> | undefined;
     const { reads } = rule;
     for (const [p, label] of reads.params) {
@@ -172,10 +191,10 @@ export class EmployeeRun {
       if (this.explain) used[label] = v ?? null;
       if (v === null || v === undefined) (problems ??= []).push({ status: 'missing-population', why: say('population_missing', { key: q }) });
     }
-    if (!problems) return { used };
+    if (!problems) return undefined;
     const order: IndicatorStatus[] = ['missing-param', 'missing-input', 'out-of-range', 'missing-population', 'error', 'division-by-zero', 'invalid-result'];
     problems.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-    return { used, blocker: { status: problems[0].status, why: problems.length === 1 ? problems[0].why : say('problems', { problems: problems.map((p) => p.why) }) } };
+    return { status: problems[0].status, why: problems.length === 1 ? problems[0].why : say('problems', { problems: problems.map((p) => p.why) }) };
   }
 
   /** Totals, point adjustments, band grade and the grade adjustments that come before the distribution. */
@@ -254,7 +273,7 @@ export class EmployeeRun {
       bandGrade,
       grade: bandGrade,
       coefficient: null,
-      population: Object.fromEntries(Object.entries(this.data.population)),
+      population: populationCopy(this.data.population),
       notes: this.notes,
       noteMessages: this.noteMessages,
     };
@@ -382,11 +401,19 @@ function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: numb
   return { status: 'invalid-result', why: say('not_a_number', shown === undefined ? {} : { value: shown }) };
 }
 
-/** "80 points from inputs.complaints = 2 (max(0, 80) = 80)": the values read and the deciding steps. */
+/**
+ * "80 points from inputs.complaints = 2 (max(0, 80) = 80)": the values read and the deciding
+ * steps, each step a nested `trace_step` message so the studio can word it in its language.
+ */
 function explainScore(score: number, used: Record<string, unknown>, trace: TraceStep[]): Message {
   const values = Object.entries(used).map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`);
-  const decisive = trace.filter((s) => DECISIVE_OPS.has(s.op)).slice(-3).map((s) => s.text);
-  return say('score', { score, ...(values.length ? { values: values.join(', ') } : {}), ...(decisive.length ? { steps: decisive.join('; ') } : {}) });
+  const decisive = trace.filter((s) => DECISIVE_OPS.has(s.op)).slice(-3).map(decisiveStep);
+  return say('score', { score, ...(values.length ? { values: values.join(', ') } : {}), ...(decisive.length ? { steps: decisive } : {}) });
+}
+
+/** A deciding step as a nested message: its text, plus its trace code and args when it has words. */
+function decisiveStep(step: TraceStep): Message {
+  return say('trace_step', step.message ? { text: step.text, step: step.message.code, ...step.message.args } : { text: step.text });
 }
 
 /** The pay or bonus coefficient of a grade, if the scheme defines one. */

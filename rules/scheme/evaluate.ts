@@ -47,7 +47,8 @@ export function evaluatePopulation(compiled: CompiledScheme, employees: Employee
   });
   const sorted = [...employees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const raterPeerMeans = options.raterPeerMeans ?? peerMeans(compiled, sorted);
-  const runs = sorted.map((e) => new EmployeeRun(compiled, e, { ...options, raterPeerMeans }));
+  const runOptions = { ...options, raterPeerMeans };
+  const runs = sorted.map((e) => new EmployeeRun(compiled, e, runOptions));
   const populationValues: PopulationValueResult[] = [];
   for (const step of compiled.order) {
     if (step.kind === 'indicator') for (const run of runs) run.evaluateIndicator(step.key);

@@ -39,34 +39,33 @@ export type RaterPeerMeans = Record<string, Record<string, number>>;
  * // { values: { complaints: 3, attitude: 8.15 }, problems: {}, notes: { attitude: 'supervisor 8 × 50% + peer 8 × 50% …' } }
  */
 export function prepareInputs(scheme: Scheme, raw: Record<string, unknown>, peerMeans?: RaterPeerMeans, inputDefs: ReadonlyArray<readonly [string, Input]> = Object.entries(scheme.inputs)): PreparedInputs {
-  const out: PreparedInputs = { values: Object.create(null), problems: Object.create(null), notes: Object.create(null), noteMessages: Object.create(null) };
+  // Problems and notes are rare: they share frozen empty records until the first one is written.
+  const out: PreparedInputs = { values: Object.create(null), problems: NONE as Record<string, InputProblem>, notes: NONE as Record<string, string>, noteMessages: NONE as Record<string, Message> };
   for (const [key, def] of inputDefs) {
     let value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (def.multiRater && value !== null && typeof value === 'object') {
       const aggregated = aggregateRatings(key, def, scheme.raters, value as RatingsByGroup | number[], peerMeans?.[key]);
       if ('problem' in aggregated) {
-        out.problems[key] = aggregated.problem;
+        setProblem(out, key, aggregated.problem);
         out.values[key] = null;
         continue;
       }
-      out.notes[key] = aggregated.note;
-      out.noteMessages[key] = aggregated.why;
+      setNote(out, key, aggregated.note, aggregated.why);
       value = aggregated.value;
     }
     if (value === undefined || value === null || value === '') {
       if (def.default !== undefined) {
         out.values[key] = def.default;
         const message = defaultUsed(key, def);
-        out.notes[key] = DEFAULT_NOTES.get(message)!;
-        out.noteMessages[key] = message;
+        setNote(out, key, DEFAULT_NOTES.get(message)!, message);
       } else {
         out.values[key] = null;
-        if (def.required !== false) out.problems[key] = problem('missing-input', say('input_missing', { input: key }));
+        if (def.required !== false) setProblem(out, key, problem('missing-input', say('input_missing', { input: key })));
       }
       continue;
     }
     const check = checkInputValue(key, def, value);
-    if (check) out.problems[key] = check;
+    if (check) setProblem(out, key, check);
     out.values[key] = value;
   }
   return out;
@@ -99,6 +98,22 @@ export function checkInputValue(key: string, def: Input, value: unknown): InputP
     case 'text':
       return typeof value === 'string' ? undefined : outOfRange(say('input_not_text', { input }));
   }
+}
+
+const NONE: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
+
+function setProblem(out: PreparedInputs, key: string, problem: InputProblem): void {
+  if (out.problems === NONE) out.problems = Object.create(null);
+  out.problems[key] = problem;
+}
+
+function setNote(out: PreparedInputs, key: string, note: string, why: Message): void {
+  if (out.notes === NONE) {
+    out.notes = Object.create(null);
+    out.noteMessages = Object.create(null);
+  }
+  out.notes[key] = note;
+  out.noteMessages[key] = why;
 }
 
 // Per input declaration, the one frozen "default used" message (and its note) every employee

@@ -12,6 +12,7 @@
  * input cell) are strings. A list of nested messages (the problems blocking a score, the rater
  * groups of an averaged rating) is an array arg, worded by each language.
  */
+import type { TraceMessageCode } from '../logic/messages.ts';
 import type { Message, MessageArgs } from './result.ts';
 
 /** Numbers as people read them in a trace: at most 4 decimals, no float noise. */
@@ -24,8 +25,17 @@ type List = readonly Message[];
 /** The args of every code. Optional args are left out (not set to undefined) when absent. */
 export interface MessageArgsByCode {
   // ── indicator explanations ───────────────────────────────────────────────
-  /** values: "inputs.x = 2, params.y = 3"; steps: the deciding trace steps, "; "-joined. */
-  score: { score: number; values?: string; steps?: string };
+  /**
+   * values: "inputs.x = 2, params.y = 3"; steps: the deciding trace steps, each a `trace_step`
+   * (worded "; "-joined). Results stored before steps were messages have one "; "-joined string.
+   */
+  score: { score: number; values?: string; steps?: List | string };
+  /**
+   * One deciding trace step of a score: its English text, and when the step has words its trace
+   * code (`step`, rules/logic/messages.ts) with that code's args spread beside it (an arg cannot
+   * hold an object), so the studio can word the step and fall back to `text` step by step.
+   */
+  trace_step: { text: string; step?: TraceMessageCode; [arg: string]: string | number | undefined };
   not_assessed: { position: string };
   /** The rule cannot run at all (compile error, dependency cycle); reason as the compiler words it. */
   rule_invalid: { reason: string };
@@ -107,7 +117,11 @@ const sign = (kind: string) => (kind === 'bonus' ? '+' : '−');
 
 /** The English wording of every code: exactly the texts results carried before codes existed. */
 export const ENGLISH: { [C in MessageCode]: (args: MessageArgsByCode[C]) => string } = {
-  score: (a) => `${n(a.score)} points${a.values ? ` from ${a.values}` : ''}${a.steps ? ` (${a.steps})` : ''}`,
+  score: (a) => {
+    const steps = typeof a.steps === 'string' ? a.steps : and(a.steps, '; ');
+    return `${n(a.score)} points${a.values ? ` from ${a.values}` : ''}${steps ? ` (${steps})` : ''}`;
+  },
+  trace_step: (a) => a.text,
   not_assessed: (a) => `not assessed for position "${a.position}"`,
   rule_invalid: (a) => a.reason,
   rule_error: (a) => a.reason,

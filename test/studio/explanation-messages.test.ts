@@ -11,10 +11,23 @@ import { EXPLANATIONS, explain, explainAll } from '../../studio/src/i18n/explana
 
 const m = (code: MessageCode, args: Record<string, unknown> = {}) => say(code as 'param_blank', args as MessageArgsByCode['param_blank']);
 const short = m('rater_group_short', { group: 'peer', count: 1, minimum: 3 });
+/** Deciding steps of a score: a formula (no step code) and a worded one. */
+const formulaStep = m('trace_step', { text: 'max(0, 80) = 80' });
+const aboveLast = m('trace_step', { text: '130 is above the last point [120,100] → 100', step: 'interpolate.above_last', value: '130', point: '[120,100]', result: '100' });
 
 /** Args for every code, with the variants the wording depends on. */
 const CASES: { [C in MessageCode]: Array<MessageArgsByCode[C]> } = {
-  score: [{ score: 80 }, { score: 86.00000000000001, values: 'inputs.x = 2, params.t = 90' }, { score: 0, values: 'inputs.complaints = 12', steps: 'max(0, -20) = 0' }],
+  score: [
+    { score: 80 },
+    { score: 86.00000000000001, values: 'inputs.x = 2, params.t = 90' },
+    // as stored before the steps were messages
+    { score: 0, values: 'inputs.complaints = 12', steps: 'max(0, -20) = 0' },
+    { score: 100, values: 'inputs.completion = 130', steps: [aboveLast, formulaStep] },
+  ],
+  trace_step: [
+    { text: '3.5 in steps of 1 (floor) = 3', step: 'steps', amount: '3.5', size: '1', mode: 'floor', value: '3' },
+    { text: '"A" is not in the table → fallback 0', step: 'lookup.missing', key: '"A"', fallback: '0' },
+  ],
   not_assessed: [{ position: 'driver' }, { position: 'default' }],
   rule_invalid: [{ reason: 'indicator "a" depends on itself through a cycle of references' }],
   rule_error: [{ reason: 'The rule took too many steps.' }],
@@ -159,6 +172,9 @@ describe('explanation messages', () => {
   it('words results in Chinese for HR readers', () => {
     expect(explain(m('score', { score: 80, values: 'inputs.complaints = 2', steps: 'max(0, 80) = 80' }), '', 'zh-CN')).toBe('80 分，依据 inputs.complaints = 2（max(0, 80) = 80）');
     expect(explain(m('score', { score: 86.00000000000001 }), '', 'zh-CN')).toBe('86 分');
+    expect(explain(m('score', { score: 100, values: 'inputs.completion = 130', steps: [aboveLast] }), '', 'zh-CN')).toBe('100 分，依据 inputs.completion = 130（130 高于最后一个点 [120,100] → 100）');
+    expect(explain(m('score', { score: 80, steps: [aboveLast, formulaStep] }), '', 'zh-CN')).toBe('80 分（130 高于最后一个点 [120,100] → 100；max(0, 80) = 80）');
+    expect(explain(firstCase('trace_step'), '', 'zh-CN')).toBe('3.5 按每档 1 计（舍去）= 3');
     expect(explain(m('not_assessed', { position: '驾驶员' }), '', 'zh-CN')).toBe('岗位“驾驶员”不考核此项');
     expect(explain(m('param_blank', { param: 'p' }), '', 'zh-CN')).toBe('参数“p”尚未填写');
     expect(explain(firstCase('problems'), '', 'zh-CN')).toBe('参数“t”尚未填写；缺少输入项“x”');
@@ -177,9 +193,21 @@ describe('explanation messages', () => {
     expect(explain({ code: 'param_blank' }, 'As stored.', 'zh-CN')).toBe('As stored.');
     expect(explain({ code: 'no_total', args: { count: 1, indicators: [{ code: 'gone', args: {} }] } }, 'As stored.', 'zh-CN')).toBe('As stored.');
     expect(explain({ code: 'no_total', args: { count: 1, indicators: 'a' } }, 'As stored.', 'zh-CN')).toBe('As stored.');
+    expect(explain({ code: 'score', args: { score: 1, steps: [{ code: 'trace_step', args: { step: 'no.such.code' } }] } }, 'As stored.', 'zh-CN')).toBe('As stored.');
     expect(explainAll(['one', 'two'], undefined, 'zh-CN')).toEqual(['one', 'two']);
     expect(explainAll(['one', 'two'], [m('within_quota')], 'zh-CN')).toEqual(['one', 'two']);
     expect(explainAll(['within quota', 'two'], [m('within_quota'), { code: 'x', args: {} } as unknown as Message], 'zh-CN')).toEqual(['在名额之内', 'two']);
+  });
+
+  it('words each deciding step on its own, falling back to its English text', () => {
+    const unknownStep = m('trace_step', { text: 'a step of a newer engine', step: 'no.such.code', x: '1' });
+    const stepMissingArg = m('trace_step', { text: '130 is above the last point [120,100] → 100', step: 'interpolate.above_last', value: '130' });
+    const score = m('score', { score: 100, steps: [aboveLast, unknownStep, stepMissingArg, formulaStep] });
+    expect(explain(score, 'stored', 'zh-CN')).toBe('100 分（130 高于最后一个点 [120,100] → 100；a step of a newer engine；130 is above the last point [120,100] → 100；max(0, 80) = 80）');
+    expect(explain(score, 'stored', 'en')).toBe(englishText(score));
+    const braces = m('score', { score: 1, steps: [m('trace_step', { text: '"{score}" in the table → 1', step: 'lookup.found', key: '"{score}"', value: '1' })] });
+    expect(explain(braces, '', 'en')).toBe('1 points ("{score}" in the table → 1)');
+    expect(explain(braces, '', 'zh-CN')).toBe('1 分（“{score}” 在对照表中 → 1）');
   });
 
   it('keeps braces in nested texts as they are', () => {

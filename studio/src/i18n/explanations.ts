@@ -14,6 +14,8 @@
  * messages, e.g. the problems that block a score) is worded message by message and joined with
  * the language's list separator; a function entry may join it differently. A result stored
  * before messages existed, a code not in the catalogue or a missing arg: the stored text is shown.
+ * The deciding steps of a score are nested `trace_step` messages, worded by `trace.ts` one by
+ * one: a step it cannot word shows its own English text, not the whole explanation's.
  *
  * @example
  * explain({ code: 'param_blank', args: { param: 'target' } }, 'parameter "target" has no value yet', 'zh-CN')
@@ -21,6 +23,7 @@
  */
 import { formatNumber, type MessageCode } from '../../../rules/scheme/messages.ts';
 import type { Locale } from './i18n.svelte.ts';
+import { wordTraceMessage } from './trace.ts';
 
 /** Args as a template sees them: nested messages already worded, one string each. */
 export type ExplanationArgs = Readonly<Record<string, string | number | readonly string[]>>;
@@ -49,9 +52,24 @@ const items = (value: ExplanationArgs[string]): readonly string[] => {
 /** A value as the engine writes it. */
 const text = (value: ExplanationArgs[string]) => (typeof value === 'number' ? formatNumber(value) : String(value));
 
+/**
+ * A nested `trace_step` (a deciding step of a score): the step code and its args spread beside
+ * the English text, worded by the trace catalogue; the text when there is no code or it cannot
+ * be worded. Its braces are kept aside like those of any nested text.
+ */
+const traceStep =
+  (locale: Locale) =>
+  (a: ExplanationArgs): string => {
+    const { text: english, step, ...args } = { ...a };
+    const worded = typeof step === 'string' ? wordTraceMessage({ code: step, args }, locale) : undefined;
+    if (worded === undefined && typeof english !== 'string') throw new CannotWord('text');
+    return (worded ?? String(english)).replaceAll('{', BRACE);
+  };
+
 // ── English ─────────────────────────────────────────────────────────────────
 export const explanationsEn: Record<MessageCode, ExplanationTemplate> = {
   score: (a) => `{score} points${has(a, 'values') ? ' from {values}' : ''}${has(a, 'steps') ? ' ({steps})' : ''}`,
+  trace_step: traceStep('en'),
   not_assessed: 'not assessed for position "{position}"',
   rule_invalid: '{reason}',
   rule_error: '{reason}',
@@ -154,6 +172,7 @@ const zhSign = (a: ExplanationArgs) => (a.kind === 'bonus' ? '+' : '−');
 
 export const explanationsZhCN: Record<MessageCode, ExplanationTemplate> = {
   score: (a) => `{score} 分${has(a, 'values') ? '，依据 {values}' : ''}${has(a, 'steps') ? '（{steps}）' : ''}`,
+  trace_step: traceStep('zh-CN'),
   not_assessed: (a) => (a.position === 'default' ? '该岗位不考核此项' : '岗位“{position}”不考核此项'),
   rule_invalid: '计分规则无法执行：{reason}',
   rule_error: '计分规则执行出错：{reason}',

@@ -67,7 +67,7 @@ describe('traceLogic', () => {
     expect(result).toEqual(items.map((i) => i * 2));
     // 1 (items) + 500 × 2 (var, *) + 1 (map) = 1002 steps, 200 kept
     expect(steps).toHaveLength(DEFAULT_MAX_STEPS + 1);
-    expect(steps.at(-1)).toEqual({ pointer: '', op: '…', text: '… 802 more steps', value: null });
+    expect(steps.at(-1)).toEqual({ pointer: '', op: '…', text: '… 802 more steps', value: null, message: { code: 'trace.more', args: { count: 802 } } });
     expect(traceLogic({ '+': [1, { var: 'a' }] }, {}, { maxSteps: 1 }).steps.map((step) => step.text)).toEqual(['a = null', '… 1 more steps']);
   });
 

@@ -56,15 +56,34 @@ describe('indicator explanation messages', () => {
   it('explains a score with the score, the values used and the deciding steps', () => {
     const r = checked(one(baseScheme(), { sales: 95, target: 100, complaints: 2 }));
     const c = indicator(r, 'complaints');
-    expect(c.explanationMessage).toEqual({ code: 'score', args: { score: 80, values: 'inputs.complaints = 2', steps: 'max(0, 80) = 80' } });
+    expect(c.explanationMessage).toEqual({ code: 'score', args: { score: 80, values: 'inputs.complaints = 2', steps: [{ code: 'trace_step', args: { text: 'max(0, 80) = 80' } }] } });
     expect(c.explanation).toBe('80 points from inputs.complaints = 2 (max(0, 80) = 80)');
+  });
+
+  it('nests each deciding step as a message: its text, and its trace code and args when it has words', () => {
+    const scheme = baseScheme({
+      indicators: [
+        { key: 'sales_ratio', title: 'Completion', score: { interpolate: [{ var: 'inputs.sales' }, [[60, 0], [120, 100]]] } },
+        { key: 'complaints', title: 'C', score: { if: [{ '>': [{ var: 'inputs.complaints' }, 3] }, 0, { max: [0, { '-': [100, { var: 'inputs.complaints' }] }] }] } },
+      ],
+    });
+    const r = checked(one(scheme, { sales: 130, target: 100, complaints: 2 }));
+    expect(indicator(r, 'sales_ratio').explanationMessage?.args.steps).toEqual([
+      { code: 'trace_step', args: { text: '130 is above the last point [120,100] → 100', step: 'interpolate.above_last', value: '130', point: '[120,100]', result: '100' } },
+    ]);
+    expect(indicator(r, 'sales_ratio').explanation).toBe('100 points from inputs.sales = 130 (130 is above the last point [120,100] → 100)');
+    expect(indicator(r, 'complaints').explanationMessage?.args.steps).toEqual([
+      { code: 'trace_step', args: { text: 'max(0, 98) = 98' } },
+      { code: 'trace_step', args: { text: 'no condition is true: took the else branch', step: 'if.else' } },
+    ]);
+    expect(indicator(r, 'complaints').explanation).toBe('98 points from inputs.complaints = 2 (max(0, 98) = 98; no condition is true: took the else branch)');
   });
 
   it('shows the steps without binary float noise', () => {
     const scheme = baseScheme({ indicators: [{ key: 'sales_ratio', title: 'S', score: { max: [0, { '+': [{ var: 'inputs.sales' }, 0.2] }] } }, { key: 'complaints', title: 'C', score: 100 }] });
     const r = checked(one(scheme, { sales: 0.1 }));
     expect(indicator(r, 'sales_ratio').trace.map((s) => s.text)).toEqual(['inputs.sales = 0.1', '0.1 + 0.2 = 0.3', 'max(0, 0.3) = 0.3']);
-    expect(indicator(r, 'sales_ratio').explanationMessage?.args.steps).toBe('max(0, 0.3) = 0.3');
+    expect(indicator(r, 'sales_ratio').explanationMessage?.args.steps).toEqual([{ code: 'trace_step', args: { text: 'max(0, 0.3) = 0.3' } }]);
   });
 
   it('builds no message for ok scores in bulk runs, but does for scores that are missing', () => {
