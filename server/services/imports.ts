@@ -11,7 +11,9 @@
  * An empty cell (or `null`) means "no value here": the stored value, if any, stays.
  *
  * Every row and cell is checked first; any problem answers 400 with `details.errors =
- * [{ row, column, message }]` (every problem, up to 1,000) and nothing is written. Rows are
+ * [{ row, column, message, code, args }]` (every problem, up to 1,000) and nothing is written;
+ * `message` is English, `code` + `args` let a client word it in its own language (the codes are
+ * listed in `import-errors.ts`). Rows are
  * numbered as the user sees them: CSV rows are line numbers with the header as row 1; JSON rows
  * count from 1. A manager importing an employee outside their departments gets such a row error
  * (not a bare 403), so one upload reports all of its problems at once.
@@ -33,16 +35,12 @@ import { sha256Tagged } from './evaluation/employee-data.ts';
 import { loadAssignments, loadRoster, type RosterEntry } from './evaluation/roster.ts';
 import { loadVersions, type LoadedVersion } from './evaluation/versions.ts';
 import { assertAcceptsInputs, writeInputs, type InputWrite } from './inputs.ts';
-import { inputValidator } from './input-schema.ts';
+import { IMPORT_ERROR_CODES, type ImportError, type ImportErrorArgsByCode, type ImportErrorCode, type ValueArgs } from './import-errors.ts';
+import { inputValidator, type InputIssue } from './input-schema.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
 
-/** One problem of an import; `column` is null for problems of a whole row. */
-export interface ImportError {
-  row: number;
-  column: string | null;
-  message: string;
-}
+export { IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode };
 
 /** What to import: CSV text or JSON rows. */
 export type ImportSource = { format: 'csv'; text: string; filename?: string } | { format: 'json'; rows: Array<{ employee: string; inputs: Record<string, JsonValue> }>; filename?: string };
@@ -57,6 +55,19 @@ interface SourceRow {
 
 const MAX_ERRORS = 1000;
 const EMPLOYEE_COLUMN = 'employee';
+
+/**
+ * One import problem: where, the English message, and the same as a code with its args.
+ * @example problem(4, 'employee', 'unknown employee code E999', 'employee_unknown', { employee: 'E999' })
+ */
+function problem<C extends ImportErrorCode>(row: number, column: string | null, message: string, code: C, args: ImportErrorArgsByCode[C]): ImportError {
+  // Optional args that are absent are left out, so a client can test for them with hasOwn.
+  const sent = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+  return { row, column, message, code, args: sent };
+}
+
+/** Reports a problem of the row being checked. */
+type Report = <C extends ImportErrorCode>(column: string | null, message: string, code: C, args: ImportErrorArgsByCode[C]) => void;
 
 /**
  * Check and apply an import.
@@ -74,7 +85,7 @@ export async function importInputs(db: Kysely<DB>, user: CurrentUser, cycleId: n
   const errors: ImportError[] = [];
   const rows = source.format === 'csv' ? readCsv(source.text, versions, errors) : source.rows.map((r, i) => ({ row: i + 1, employee: r.employee, cells: null, typed: r.inputs }));
   const writes = await checkRows(db, user, cycle, rows, roster, versions, errors);
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: source.format === 'csv' ? 2 : 1, column: null, message: 'there are no data rows to import' });
+  if (rows.length === 0 && errors.length === 0) errors.push(problem(source.format === 'csv' ? 2 : 1, null, 'there are no data rows to import', 'no_rows', {}));
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row); // stable: within a row, columns stay in file order
     const first = errors[0];
@@ -99,12 +110,12 @@ function readCsv(text: string, versions: Map<number, LoadedVersion>, errors: Imp
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 1;
-    errors.push({ row: line, column: null, message: `the file is not valid CSV: ${(err as Error).message}` });
+    const { lines, code, message } = err as Error & { lines?: number; code?: unknown };
+    errors.push(problem(lines ?? 1, null, `the file is not valid CSV: ${message}`, 'invalid_csv', { reason: message, parserCode: typeof code === 'string' ? code : undefined }));
     return [];
   }
   if (records.length === 0) {
-    errors.push({ row: 1, column: null, message: 'the file is empty; it needs a header row with an "employee" column' });
+    errors.push(problem(1, null, 'the file is empty; it needs a header row with an "employee" column', 'empty_file', {}));
     return [];
   }
   const header = records[0].record.map((h) => h.trim());
@@ -117,7 +128,7 @@ function readCsv(text: string, versions: Map<number, LoadedVersion>, errors: Imp
     const row = previousEnd + 1 + (info.empty_lines - previousEmpty);
     previousEnd = info.lines;
     previousEmpty = info.empty_lines;
-    if (record.length !== header.length) errors.push({ row, column: null, message: `has ${record.length} cell(s); the header has ${header.length}` });
+    if (record.length !== header.length) errors.push(problem(row, null, `has ${record.length} cell(s); the header has ${header.length}`, 'cell_count', { cells: record.length, expected: header.length }));
     const cells: Record<string, string> = {};
     header.forEach((column, i) => {
       // Columns the header check refused are reported once, on row 1, not again on every row.
@@ -143,23 +154,25 @@ function checkHeader(header: string[], versions: Map<number, LoadedVersion>, err
       multi.set(key, [...new Set([...(multi.get(key) ?? []), ...groups])]);
     }
   }
-  if (!header.includes(EMPLOYEE_COLUMN)) errors.push({ row: 1, column: null, message: 'the header has no "employee" column (the employee code)' });
+  if (!header.includes(EMPLOYEE_COLUMN)) errors.push(problem(1, null, 'the header has no "employee" column (the employee code)', 'no_employee_column', {}));
   const seen = new Set<string>();
   const rejected = new Set<string>();
   header.forEach((column, i) => {
-    const refuse = (message: string) => {
-      errors.push({ row: 1, column: column || `#${i + 1}`, message });
+    const refuse = <C extends ImportErrorCode>(message: string, code: C, args: ImportErrorArgsByCode[C]) => {
+      errors.push(problem(1, column || `#${i + 1}`, message, code, args));
       rejected.add(column);
     };
-    if (column === '') return refuse(`column ${i + 1} has no name`);
-    if (seen.has(column)) return refuse(`column "${column}" appears more than once`);
+    if (column === '') return refuse(`column ${i + 1} has no name`, 'unnamed_column', { position: i + 1 });
+    if (seen.has(column)) return refuse(`column "${column}" appears more than once`, 'duplicate_column', { column });
     seen.add(column);
     if (column === EMPLOYEE_COLUMN || known.has(column)) return;
     const groups = multi.get(column);
-    const message = groups
-      ? `"${column}" is rated by several raters; use one column per rater group: ${groups.map((g) => `${column}.${g}`).join(', ')}`
-      : `unknown column "${column}": no scheme version of this cycle declares such an input${known.size ? ` (columns: ${[...known].sort().join(', ')})` : ''}`;
-    refuse(message);
+    if (groups) {
+      const columns = groups.map((g) => `${column}.${g}`).join(', ');
+      return refuse(`"${column}" is rated by several raters; use one column per rater group: ${columns}`, 'multi_rater_column', { column, columns });
+    }
+    const columns = known.size ? [...known].sort().join(', ') : undefined;
+    refuse(`unknown column "${column}": no scheme version of this cycle declares such an input${columns ? ` (columns: ${columns})` : ''}`, 'unknown_column', { column, columns });
   });
   return rejected;
 }
@@ -167,24 +180,29 @@ function checkHeader(header: string[], versions: Map<number, LoadedVersion>, err
 /** Check every row; returns the values to write (meaningful only when no error was added). */
 async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>, rows: SourceRow[], roster: RosterEntry[], versions: Map<number, LoadedVersion>, errors: ImportError[]): Promise<InputWrite[]> {
   const byCode = new Map(roster.map((r) => [r.code, r]));
-  const absent = await describeAbsent(db, cycle, rows.map((r) => r.employee).filter((code) => code !== '' && !byCode.has(code)));
+  const absent = await describeAbsent(db, rows.map((r) => r.employee).filter((code) => code !== '' && !byCode.has(code)));
   const firstRow = new Map<string, number>();
   const writes: InputWrite[] = [];
   for (const row of rows) {
-    const err = (column: string | null, message: string) => void errors.push({ row: row.row, column, message });
-    if (row.employee === '') {
-      err(EMPLOYEE_COLUMN, 'the employee code is missing');
+    const err: Report = (column, message, code, args) => void errors.push(problem(row.row, column, message, code, args));
+    const employee = row.employee;
+    if (employee === '') {
+      err(EMPLOYEE_COLUMN, 'the employee code is missing', 'employee_missing', {});
       continue;
     }
-    if (firstRow.has(row.employee)) err(EMPLOYEE_COLUMN, `employee ${row.employee} already appears in row ${firstRow.get(row.employee)}`);
-    else firstRow.set(row.employee, row.row);
-    const entry = byCode.get(row.employee);
+    const first = firstRow.get(employee);
+    if (first !== undefined) err(EMPLOYEE_COLUMN, `employee ${employee} already appears in row ${first}`, 'employee_duplicate', { employee, firstRow: first });
+    else firstRow.set(employee, row.row);
+    const entry = byCode.get(employee);
     if (!entry) {
-      err(EMPLOYEE_COLUMN, absent.get(row.employee) ?? `unknown employee code ${row.employee}`);
+      const why = absent.get(employee);
+      if (why === 'inactive') err(EMPLOYEE_COLUMN, `employee ${employee} is no longer active`, 'employee_inactive', { employee });
+      else if (why === 'not-assessed') err(EMPLOYEE_COLUMN, `employee ${employee} is not assessed in cycle ${cycle.key}: no assignment covers their department and position`, 'employee_not_assessed', { employee, cycle: cycle.key });
+      else err(EMPLOYEE_COLUMN, `unknown employee code ${employee}`, 'employee_unknown', { employee });
       continue;
     }
     if (user.role !== 'hr' && !user.departmentIds.includes(entry.departmentId)) {
-      err(EMPLOYEE_COLUMN, `employee ${row.employee} is in department ${entry.departmentName}, which is not one of yours`);
+      err(EMPLOYEE_COLUMN, `employee ${employee} is in department ${entry.departmentName}, which is not one of yours`, 'employee_other_department', { employee, department: entry.departmentName });
       continue;
     }
     const version = versions.get(entry.versionId)!;
@@ -195,19 +213,19 @@ async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>
   return writes;
 }
 
-/** Why codes missing from the roster are missing: unknown, inactive, or not assessed in the cycle. */
-async function describeAbsent(db: Kysely<DB>, cycle: Row<'cycles'>, codes: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Why codes missing from the roster are missing: inactive, or not assessed in the cycle (unknown codes are not in the map). */
+async function describeAbsent(db: Kysely<DB>, codes: string[]): Promise<Map<string, 'inactive' | 'not-assessed'>> {
+  const out = new Map<string, 'inactive' | 'not-assessed'>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 5000) {
     const found = await db.selectFrom('employees').select(['code', 'active']).where('code', 'in', unique.slice(i, i + 5000)).execute();
-    for (const e of found) out.set(e.code, e.active ? `employee ${e.code} is not assessed in cycle ${cycle.key}: no assignment covers their department and position` : `employee ${e.code} is no longer active`);
+    for (const e of found) out.set(e.code, e.active ? 'not-assessed' : 'inactive');
   }
   return out;
 }
 
 /** CSV cells → typed values, checked against the row's version. */
-function checkCells(cells: Record<string, string>, version: LoadedVersion, entry: RosterEntry, err: (column: string | null, message: string) => void): Record<string, JsonValue> {
+function checkCells(cells: Record<string, string>, version: LoadedVersion, entry: RosterEntry, err: Report): Record<string, JsonValue> {
   const validator = inputValidator(version.scheme, version.contentHash);
   const usable: Record<string, string> = {};
   for (const [column, cell] of Object.entries(cells)) {
@@ -216,12 +234,12 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
     const def = version.scheme.inputs[key];
     const fits = def !== undefined && (group === undefined ? !def.multiRater : def.multiRater === true && validator.checkOne(key, { [group]: [] }).length === 0);
     if (fits) usable[column] = cell;
-    else err(column, `"${column}" is not an input of scheme ${version.schemeKey} v${version.number}, which applies to ${entry.code}`);
+    else err(column, `"${column}" is not an input of scheme ${version.schemeKey} v${version.number}, which applies to ${entry.code}`, 'column_not_in_version', { column, scheme: version.schemeKey, version: version.number, employee: entry.code });
   }
   const { values, errors } = coerceInputs(version.scheme, usable);
   const bad = new Set<string>();
   for (const e of errors) {
-    err(e.column, e.message);
+    reportCoercion(e, usable[e.column] ?? '', version, err);
     bad.add(e.column.split('.')[0]);
   }
   const out: Record<string, JsonValue> = {};
@@ -229,28 +247,70 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
     if (bad.has(key)) continue;
     if (version.scheme.inputs[key].multiRater) {
       // Each group on its own, so a problem names its column (`attitude.peer`).
-      const groups = Object.entries(value as Record<string, number[]>);
-      const problems = groups.flatMap(([g, ratings]) => validator.checkOne(key, { [g]: ratings }).map((i) => ({ column: `${key}.${g}`, message: `"${usable[`${key}.${g}`]}": ${i.message.replace(/^\S+\.\d+ /, '')}` })));
-      problems.forEach((p) => err(p.column, p.message));
-      if (!problems.length) out[key] = value as JsonValue;
+      let refused = false;
+      for (const [g, ratings] of Object.entries(value as Record<string, number[]>)) {
+        const column = `${key}.${g}`;
+        for (const issue of validator.checkOne(key, { [g]: ratings })) {
+          // The rating's place (`peer.1`) is left out: the column names the group, the cell shows the ratings.
+          const { where, ...args } = issue.args;
+          const place = where === undefined || /^\S+\.\d+$/.test(String(where)) ? {} : { where };
+          err(column, `"${usable[column]}": ${issue.message.replace(/^\S+\.\d+ /, '')}`, issue.code, { ...valueArgs(key, version, { cell: usable[column], raterGroup: g }), ...args, ...place } as never);
+          refused = true;
+        }
+      }
+      if (!refused) out[key] = value as JsonValue;
       continue;
     }
     const problems = validator.checkOne(key, value);
-    problems.forEach((p) => err(key, `"${usable[key].trim()}": ${p.message}`));
+    for (const issue of problems) reportIssue(err, key, `"${usable[key].trim()}": ${issue.message}`, issue, valueArgs(key, version, { cell: usable[key].trim() }));
     if (!problems.length) out[key] = value as JsonValue;
   }
   return out;
 }
 
 /** JSON rows: values are already typed; null means "no value". */
-function checkTyped(inputs: Record<string, JsonValue>, version: LoadedVersion, err: (column: string | null, message: string) => void): Record<string, JsonValue> {
+function checkTyped(inputs: Record<string, JsonValue>, version: LoadedVersion, err: Report): Record<string, JsonValue> {
   const validator = inputValidator(version.scheme, version.contentHash);
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(inputs)) {
     if (value === null) continue;
     const problems = validator.checkOne(key, value);
-    problems.forEach((p) => err(key, p.message.startsWith('"') ? p.message : `${JSON.stringify(value)}: ${p.message}`));
+    for (const issue of problems) {
+      const message = issue.message.startsWith('"') ? issue.message : `${JSON.stringify(value)}: ${issue.message}`;
+      reportIssue(err, key, message, issue, valueArgs(key, version, { value: JSON.stringify(value) }));
+    }
     if (!problems.length) out[key] = value;
   }
   return out;
+}
+
+/** The args every value problem of `key` carries: the input, its title, and where the value came from. */
+function valueArgs(key: string, version: LoadedVersion, from: Pick<ValueArgs, 'cell' | 'value' | 'raterGroup'>): ValueArgs {
+  const title = Object.hasOwn(version.scheme.inputs, key) ? version.scheme.inputs[key].title : undefined;
+  return { input: key, title: title && title !== key ? title : undefined, ...from };
+}
+
+/** A validator issue as an import problem: its own code and args, after the value's. */
+function reportIssue(err: Report, key: string, message: string, issue: InputIssue, value: ValueArgs): void {
+  // `not_an_input` names the input and scheme only; its message does not show the value.
+  if (issue.code === 'not_an_input') err(key, message, 'not_an_input', issue.args as ImportErrorArgsByCode['not_an_input']);
+  else err(key, message, issue.code, { ...value, ...issue.args } as never);
+}
+
+/**
+ * A cell `coerceInputs` could not read, with a code chosen by the input's type (the rules
+ * pipeline words these problems in English only). The text of a bad rating inside a
+ * multi-rater cell is taken from the message, which quotes it; the whole cell otherwise.
+ */
+function reportCoercion(e: { column: string; message: string }, cell: string, version: LoadedVersion, err: Report): void {
+  const [key, group] = e.column.split('.', 2);
+  const def = version.scheme.inputs[key];
+  if (group !== undefined && !def.multiRater) return err(e.column, e.message, 'column_not_multi_rater', { input: key, column: e.column });
+  const quoted = /^"([\s\S]*)" is not /.exec(e.message)?.[1] ?? cell.trim();
+  const args = valueArgs(key, version, group !== undefined ? { cell: quoted, raterGroup: group } : { cell: quoted });
+  if (def.type === 'boolean') return err(e.column, e.message, 'not_yes_no', args);
+  if (def.type === 'enum') return err(e.column, e.message, 'unknown_option', { ...args, options: (def.options ?? []).map((o) => String(o.value)).join(', ') });
+  if (def.type === 'number' || def.type === 'integer' || def.type === 'rating') return err(e.column, e.message, 'not_a_number', args);
+  // A check without a code of its own: the message is shown whole (no cell before it).
+  err(e.column, e.message, 'value_invalid', { input: key, detail: e.message });
 }

@@ -15,15 +15,21 @@
  *
  * `null` means "no value" (manual entry clears the stored value with it).
  */
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Input, Scheme } from '../../schemas/generated/scheme.ts';
-import { describeAjvErrors } from '../../rules/scheme/parse.ts';
+import { describeAjvErrors, type ParseIssue } from '../../rules/scheme/parse.ts';
 import type { JsonSchema } from '../http/route.ts';
+import type { InputIssueCode } from './import-errors.ts';
 
-/** One refused value: the input key and what is wrong, in plain words. */
+/**
+ * One refused value: the input key and what is wrong, in plain words, and the same as a code
+ * with args (see `import-errors.ts`; `where` is the place inside the value, e.g. `supervisor.0`).
+ */
 export interface InputIssue {
   key: string;
   message: string;
+  code: InputIssueCode;
+  args: Record<string, string | number>;
 }
 
 /** Validators for one scheme version: the whole record, and each input alone (for CSV cells). */
@@ -104,7 +110,7 @@ export function inputValidator(scheme: Scheme, contentHash: string): InputValida
       return issuesOf(whole, scheme);
     },
     checkOne(key, value) {
-      if (!Object.hasOwn(scheme.inputs, key)) return [{ key, message: `"${key}" is not an input of scheme ${scheme.key}` }];
+      if (!Object.hasOwn(scheme.inputs, key)) return [notAnInput(key, scheme)];
       let validate = single.get(key);
       if (!validate) single.set(key, (validate = ajv.compile(inputValueSchema(scheme.inputs[key], scheme))));
       return validate(value) ? [] : issuesOf(validate, scheme, key);
@@ -118,18 +124,66 @@ export function inputValidator(scheme: Scheme, contentHash: string): InputValida
 /** ajv's errors as one message per input; `anyOf` noise (the null branch) is dropped. */
 function issuesOf(validate: ValidateFunction, scheme: Scheme, onlyKey?: string): InputIssue[] {
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null'));
-  const out = new Map<string, string>();
+  const out = new Map<string, InputIssue>();
   for (const issue of describeAjvErrors(errors)) {
     const segments = issue.pointer.split('/').slice(1);
     const unknown = /^has an unknown field "(.*)"$/.exec(issue.message);
     if (onlyKey === undefined && segments.length === 0 && unknown) {
-      out.set(unknown[1], `"${unknown[1]}" is not an input of scheme ${scheme.key}`);
+      out.set(unknown[1], notAnInput(unknown[1], scheme));
       continue;
     }
     const key = onlyKey ?? segments[0] ?? '(inputs)';
+    if (out.has(key)) continue;
     const where = (onlyKey === undefined ? segments.slice(1) : segments).join('.');
-    const message = unknown && where === '' && scheme.inputs[key]?.multiRater ? `has ratings from an unknown rater group "${unknown[1]}"` : issue.message;
-    if (!out.has(key)) out.set(key, where ? `${where} ${message}` : message);
+    const def = Object.hasOwn(scheme.inputs, key) ? scheme.inputs[key] : undefined;
+    const unknownGroup = unknown && where === '' && def?.multiRater ? unknown[1] : undefined;
+    const message = unknownGroup !== undefined ? `has ratings from an unknown rater group "${unknownGroup}"` : issue.message;
+    const coded = unknownGroup !== undefined ? { code: 'unknown_rater_group' as const, args: { group: unknownGroup } } : codeOf(issue, errors, def);
+    out.set(key, { key, message: where ? `${where} ${message}` : message, code: coded.code, args: where ? { ...coded.args, where } : coded.args });
   }
-  return [...out].map(([key, message]) => ({ key, message }));
+  return [...out.values()];
+}
+
+function notAnInput(key: string, scheme: Scheme): InputIssue {
+  return { key, message: `"${key}" is not an input of scheme ${scheme.key}`, code: 'not_an_input', args: { input: key, scheme: scheme.key } };
+}
+
+/**
+ * The code and args of one described ajv issue, from the ajv error it was described from (its
+ * params hold the limit or the allowed values). A keyword without a code of its own keeps its
+ * words as `detail`, so the message can still be shown whole.
+ */
+function codeOf(issue: ParseIssue, errors: readonly ErrorObject[], def: Input | undefined): { code: InputIssueCode; args: Record<string, string | number> } {
+  const source = errors.find((e) => e.keyword === issue.keyword && e.instancePath === issue.pointer);
+  const params = (source?.params ?? {}) as Record<string, unknown>;
+  const limit = Number(params.limit);
+  switch (source ? issue.keyword : undefined) {
+    case 'type': {
+      const types: Record<string, InputIssueCode> = { number: 'must_be_number', integer: 'must_be_integer', boolean: 'must_be_boolean', string: 'must_be_text' };
+      const type = String(params.type);
+      if (Object.hasOwn(types, type)) return { code: types[type], args: {} };
+      if (type === 'object' || type === 'array') return { code: 'must_be_ratings', args: { type } };
+      break;
+    }
+    case 'minimum':
+      return { code: 'below_minimum', args: { limit } };
+    case 'maximum':
+      return { code: 'above_maximum', args: { limit } };
+    case 'exclusiveMinimum':
+      return { code: 'not_above', args: { limit } };
+    case 'exclusiveMaximum':
+      return { code: 'not_below', args: { limit } };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      // A rating's enum is its scale; any other enum is an option list.
+      return def?.type === 'rating' ? { code: 'must_be_scale_point', args: { points: allowed } } : { code: 'must_be_option', args: { options: allowed } };
+    }
+    case 'maxLength':
+      return { code: 'text_too_long', args: { limit } };
+    case 'maxItems':
+      return { code: 'too_many_ratings', args: { limit } };
+    case 'minProperties':
+      return { code: 'no_ratings', args: { limit } };
+  }
+  return { code: 'value_invalid', args: { detail: issue.message } };
 }

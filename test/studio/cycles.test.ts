@@ -1,7 +1,7 @@
 /**
  * A cycle from start to results in a real browser against the real server: HR opens a cycle,
  * assigns a published scheme version, starts collecting, imports a GBK-encoded CSV that has an
- * error (the server's row/column errors are listed and nothing is saved), then a clean UTF-8
+ * error (the server's row/column errors are listed, in Chinese, and nothing is saved), then a clean UTF-8
  * CSV with BOM, then an .xlsx file; downloads the input template; edits a cell; evaluates with
  * a progress bar; and reads and exports the results.
  */
@@ -75,7 +75,8 @@ describe('cycle workflow', () => {
       const problemRow = problems.locator('tbody tr').first();
       expect(await problemRow.locator('td').nth(0).textContent()).toBe('6'); // CS05 is line 6 (header = 1)
       expect(await problemRow.locator('td').nth(1).textContent()).toBe('complaints');
-      expect(await problemRow.locator('td').nth(2).textContent()).toContain('不适用');
+      // The server's code + args, worded in Chinese (its English message would be '"不适用" is not a number').
+      expect(await problemRow.locator('td').nth(2).textContent()).toBe('“不适用”不是数字');
       await screenshot(page, 'cycle-import-errors');
       expect(await page.locator('.grid tbody tr').first().locator('td.cell').first().textContent()).toBe('');
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeEachApp, type FixtureUser } from '../helpers/app.ts';
+import { sendBadImports } from './support/bad-imports.ts';
 import { body, evaluate, expectStatus, openCycle, validInputs } from './support/cycle-fixture.ts';
 
 const GOOD_CSV = [
@@ -107,7 +108,65 @@ describeEachApp('imports API', (ctx) => {
     expect(messages).toContain('"-1": must be >= 0');
     expect(messages).toContain('"4;7": must be <= 5');
     expect(messages).toContain('has 5 cell(s); the header has 6');
+    expect(error.details.errors).toContainEqual({ row: 3, column: 'complaints', message: '"-1": must be >= 0', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } });
     expect(await counts(cycleId)).toEqual(before);
+  });
+
+  it('gives every problem a stable code and the args its message was filled with, beside the English message, and writes nothing', async () => {
+    const imports = () => ctx().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'inputs.import').executeTakeFirstOrThrow();
+    const auditBefore = await imports();
+    const sent = await sendBadImports(ctx());
+    // No input, batch or audit entry: every file was refused as a whole.
+    for (const { name, status, written } of sent) expect({ name, status, written }).toEqual({ name, status: 400, written: false });
+    expect(await imports()).toEqual(auditBefore);
+    const by = (name: string) => sent.find((s) => s.name === name)!.problems;
+    const coded = (name: string) => by(name).map(({ row, column, code, args }) => ({ row, column, code, args }));
+    const any = expect.any(String);
+    expect(coded('csv')).toEqual([
+      { row: 1, column: 'attitude', code: 'multi_rater_column', args: { column: 'attitude', columns: 'attitude.supervisor, attitude.peer' } },
+      { row: 1, column: 'bonus', code: 'unknown_column', args: { column: 'bonus', columns: 'attitude.peer, attitude.supervisor, complaints, csat, level, on_time, quality, remark' } },
+      { row: 1, column: '#11', code: 'unnamed_column', args: { position: 11 } },
+      { row: 1, column: 'employee', code: 'duplicate_column', args: { column: 'employee' } },
+      { row: 2, column: 'complaints', code: 'not_a_number', args: { input: 'complaints', title: 'Complaints', cell: 'abc' } },
+      { row: 2, column: 'quality', code: 'unknown_option', args: { input: 'quality', cell: 'D', options: 'A, B, C' } },
+      { row: 2, column: 'on_time', code: 'not_yes_no', args: { input: 'on_time', cell: 'maybe' } },
+      { row: 2, column: 'attitude.supervisor', code: 'not_a_number', args: { input: 'attitude', cell: 'x', raterGroup: 'supervisor' } },
+      { row: 2, column: 'csat', code: 'above_maximum', args: { input: 'csat', cell: '101', limit: 100 } },
+      { row: 3, column: 'complaints', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } },
+      { row: 3, column: 'remark', code: 'text_too_long', args: { input: 'remark', cell: 'x'.repeat(10_001), limit: 10_000 } },
+      { row: 3, column: 'attitude.supervisor', code: 'above_maximum', args: { input: 'attitude', cell: '4;7', raterGroup: 'supervisor', limit: 5 } },
+      { row: 4, column: 'employee', code: 'employee_duplicate', args: { employee: 'E002', firstRow: 3 } },
+      { row: 5, column: 'employee', code: 'employee_missing', args: {} },
+      { row: 6, column: 'employee', code: 'employee_unknown', args: { employee: 'CS99' } },
+      { row: 7, column: 'employee', code: 'employee_inactive', args: { employee: expect.stringMatching(/^GONE-/) } },
+      { row: 8, column: 'employee', code: 'employee_not_assessed', args: { employee: expect.stringMatching(/^OPS-/), cycle: expect.stringMatching(/^cycle-/) } },
+      { row: 9, column: 'level', code: 'column_not_in_version', args: { column: 'level', scheme: any, version: 1, employee: 'E003' } },
+      { row: 9, column: 'complaints', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', cell: '1.5' } },
+      { row: 10, column: 'level', code: 'must_be_scale_point', args: { input: 'level', title: '职级评定', cell: '7', points: '1, 2, 3' } },
+      { row: 11, column: null, code: 'cell_count', args: { cells: 3, expected: 13 } },
+    ]);
+    expect(by('csv')[9].message).toBe('"-1": must be >= 0'); // the English message is unchanged
+    expect(coded('json')).toEqual([
+      { row: 1, column: 'complaints', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
+      { row: 1, column: 'csat', code: 'below_minimum', args: { input: 'csat', value: '-5', limit: 0 } },
+      { row: 1, column: 'quality', code: 'must_be_option', args: { input: 'quality', value: '"Z"', options: '"A", "B", "C"' } },
+      { row: 1, column: 'on_time', code: 'must_be_boolean', args: { input: 'on_time', value: '"yes"' } },
+      { row: 1, column: 'remark', code: 'must_be_text', args: { input: 'remark', value: '5' } },
+      { row: 1, column: 'attitude', code: 'unknown_rater_group', args: { input: 'attitude', value: '{"boss":[1]}', group: 'boss' } },
+      { row: 1, column: 'nope', code: 'not_an_input', args: { input: 'nope', scheme: any } },
+      { row: 2, column: 'csat', code: 'must_be_number', args: { input: 'csat', value: '"high"' } },
+      { row: 2, column: 'attitude', code: 'above_maximum', args: { input: 'attitude', value: '{"supervisor":[4,9]}', where: 'supervisor.1', limit: 5 } },
+      { row: 3, column: 'attitude', code: 'no_ratings', args: { input: 'attitude', value: '{}', limit: 1 } },
+      { row: 4, column: 'attitude', code: 'must_be_ratings', args: { input: 'attitude', value: '5', type: 'object' } },
+      { row: 4, column: 'level', code: 'must_be_scale_point', args: { input: 'level', title: '职级评定', value: '"2"', points: '1, 2, 3' } },
+      { row: 5, column: 'attitude', code: 'too_many_ratings', args: { input: 'attitude', value: any, where: 'supervisor', limit: 500 } },
+    ]);
+    expect(coded('manager')).toEqual([{ row: 3, column: 'employee', code: 'employee_other_department', args: { employee: 'E004', department: 'Engineering' } }]);
+    expect(coded('empty')).toEqual([{ row: 1, column: null, code: 'empty_file', args: {} }]);
+    expect(coded('header only')).toEqual([{ row: 2, column: null, code: 'no_rows', args: {} }]);
+    expect(coded('no employee column').map((p) => p.code)).toEqual(['no_employee_column', 'unknown_column', 'employee_missing']);
+    expect(coded('unterminated quote')).toEqual([{ row: 2, column: null, code: 'invalid_csv', args: { reason: expect.stringMatching(/^Quote Not Closed/), parserCode: 'CSV_QUOTE_NOT_CLOSED' } }]);
+    expect(coded('stray quote')[0]).toMatchObject({ code: 'invalid_csv', args: { parserCode: 'CSV_INVALID_CLOSING_QUOTE' } });
   });
 
   it('a manager importing another department’s employee gets a row error naming the row; own department imports', async () => {
@@ -116,8 +175,8 @@ describeEachApp('imports API', (ctx) => {
     expect(res.status).toBe(400);
     const { error } = await body(res);
     expect(error.details.errors).toEqual([
-      { row: 3, column: 'employee', message: 'employee E004 is in department Engineering, which is not one of yours' },
-      { row: 4, column: 'employee', message: 'employee E005 is in department Engineering, which is not one of yours' },
+      { row: 3, column: 'employee', message: 'employee E004 is in department Engineering, which is not one of yours', code: 'employee_other_department', args: { employee: 'E004', department: 'Engineering' } },
+      { row: 4, column: 'employee', message: 'employee E005 is in department Engineering, which is not one of yours', code: 'employee_other_department', args: { employee: 'E005', department: 'Engineering' } },
     ]);
     expect((await counts(cycleId)).inputs).toBe(0);
     await expectStatus(await importCsv(cycleId, 'employee,complaints\nE001,1\nE002,2\n', 'manager'), 200);
@@ -137,8 +196,8 @@ describeEachApp('imports API', (ctx) => {
     const bad = await ctx().as('hr').post(`/api/cycles/${cycleId}/import`, { rows: [{ employee: 'E001', inputs: { complaints: 1 } }, { employee: 'E003', inputs: { complaints: 'many', nope: 1 } }] });
     expect(bad.status).toBe(400);
     expect((await body(bad)).error.details.errors).toEqual([
-      { row: 2, column: 'complaints', message: '"many": must be integer' },
-      { row: 2, column: 'nope', message: expect.stringMatching(/"nope" is not an input of scheme/) },
+      { row: 2, column: 'complaints', message: '"many": must be integer', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
+      { row: 2, column: 'nope', message: expect.stringMatching(/"nope" is not an input of scheme/), code: 'not_an_input', args: { input: 'nope', scheme: expect.any(String) } },
     ]);
   });
 
@@ -153,7 +212,7 @@ describeEachApp('imports API', (ctx) => {
     expect((await body(nothing)).error.details.errors[0]).toMatchObject({ row: 1 });
     const headerOnly = await importCsv(cycleId, 'employee,complaints\n');
     expect(headerOnly.status).toBe(400);
-    expect((await body(headerOnly)).error.details.errors).toEqual([{ row: 2, column: null, message: 'there are no data rows to import' }]);
+    expect((await body(headerOnly)).error.details.errors).toEqual([{ row: 2, column: null, message: 'there are no data rows to import', code: 'no_rows', args: {} }]);
     const broken = await importCsv(cycleId, 'employee,remark\nE001,"unterminated\n');
     expect(broken.status).toBe(400);
     expect((await body(broken)).error.details.errors[0].message).toMatch(/not valid CSV/);
