@@ -19,17 +19,15 @@
 import type { FindingCode } from '../../../rules/analyze/codes.ts';
 import type { Finding } from '../lib/types.ts';
 import type { Locale } from './i18n.svelte.ts';
+import { hasArg, wordEntry, type WordingArgs, type WordingEntry } from './wording.ts';
 
 /** The values a finding's message was filled with. */
-export type FindingArgs = Readonly<Record<string, string | number>>;
+export type FindingArgs = WordingArgs;
 
 /** A message template, or a function of the args choosing one. */
-export type FindingTemplate = string | ((args: FindingArgs) => string);
+export type FindingTemplate = WordingEntry;
 
-/** A required arg the finding does not carry: the finding falls back to its own message. */
-class MissingArg extends Error {}
-
-const has = (a: FindingArgs, name: string) => Object.hasOwn(a, name) && a[name] !== null && a[name] !== undefined;
+const has = hasArg;
 /** The items of a list arg (sent joined with ", "). */
 const items = (value: string | number) => String(value).split(', ');
 /** `readablePath` of `rules/scheme/parse.ts`: '/indicators/0' → 'indicators[0]'. */
@@ -194,18 +192,5 @@ export function findingMessage(finding: Pick<Finding, 'code' | 'message' | 'args
   const entry = Object.hasOwn(catalogue, finding.code) ? catalogue[finding.code] : undefined;
   const args = finding.args;
   if (entry === undefined || !args) return finding.message;
-  // Reading an arg the finding lacks throws: an optional one is tested with has() first.
-  const strict = new Proxy(args, {
-    get(target, name) {
-      if (typeof name === 'string' && !has(target, name)) throw new MissingArg(name);
-      return target[name as string];
-    },
-  });
-  try {
-    const template = typeof entry === 'function' ? entry(strict) : entry;
-    return template.replace(/\{(\w+)\}/g, (_whole, name: string) => String(strict[name]));
-  } catch (err) {
-    if (err instanceof MissingArg) return finding.message;
-    throw err;
-  }
+  return wordEntry(entry, args) ?? finding.message;
 }

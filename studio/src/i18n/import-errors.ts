@@ -21,12 +21,13 @@
  */
 import type { ImportErrorCode } from '../../../server/services/import-errors.ts';
 import type { Locale } from './i18n.svelte.ts';
+import { hasArg, wordEntry, type WordingArgs, type WordingEntry } from './wording.ts';
 
 /** The values an import problem's message was filled with. */
-export type ImportErrorArgs = Readonly<Record<string, string | number>>;
+export type ImportErrorArgs = WordingArgs;
 
 /** A message template, or a function of the args choosing one. */
-export type ImportErrorTemplate = string | ((args: ImportErrorArgs) => string);
+export type ImportErrorTemplate = WordingEntry;
 
 /** What the studio needs of a problem; `code` and `args` are absent from older servers. */
 export interface ImportProblem {
@@ -35,10 +36,8 @@ export interface ImportProblem {
   args?: ImportErrorArgs;
 }
 
-/** A required arg the problem does not carry: the problem falls back to its own message. */
-class MissingArg extends Error {}
 
-const has = (a: ImportErrorArgs, name: string) => Object.hasOwn(a, name) && a[name] !== null && a[name] !== undefined;
+const has = hasArg;
 /** The items of a list arg (sent joined with ", "). */
 const items = (value: string | number) => String(value).split(', ');
 // Values a template function puts in itself (not through a {name} placeholder) are marked with
@@ -187,18 +186,6 @@ export function importErrorMessage(problem: ImportProblem, locale: Locale): stri
   const entry = problem.code !== undefined && Object.hasOwn(catalogue, problem.code) ? catalogue[problem.code] : undefined;
   const args = problem.args;
   if (entry === undefined || !args || typeof args !== 'object') return problem.message;
-  // Reading an arg the problem lacks throws: an optional one is tested with has() first.
-  const strict = new Proxy(args, {
-    get(target, name) {
-      if (typeof name === 'string' && !has(target, name)) throw new MissingArg(name);
-      return target[name as string];
-    },
-  });
-  try {
-    const template = typeof entry === 'function' ? entry(strict) : entry;
-    return unmark(template.replace(/\{(\w+)\}/g, (_whole, name: string) => String(strict[name])));
-  } catch (err) {
-    if (err instanceof MissingArg) return problem.message;
-    throw err;
-  }
+  const worded = wordEntry(entry, args);
+  return worded === undefined ? problem.message : unmark(worded);
 }
