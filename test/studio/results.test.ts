@@ -46,6 +46,12 @@ describe('results', () => {
       const explanation = await indicators.first().locator('.explanation').textContent();
       expect(explanation).toMatch(/^[\d.]+ 分，依据 \S+ = /);
       expect(explanation).not.toMatch(/\d points from /);
+      // Every indicator's steps, opened: the worded ones are Chinese, none is left in English words.
+      for (const summary of await page.locator('li.indicator details summary').all()) await summary.click();
+      const steps = await page.locator('ol.trace li').allTextContents();
+      expect(steps.length).toBeGreaterThan(4);
+      expect(steps.some((step) => /[\u4e00-\u9fff]/.test(step))).toBe(true);
+      expect(steps.filter((step) => /\b(is in|is not|fallback|steps of|above the last|below the first|lies between|in the table)\b/.test(step))).toEqual([]);
       expect(await noHorizontalScroll(page)).toBe(true);
       await screenshot(page, 'result-phone');
       await screenshot(page, 'result-phone-full', true);
