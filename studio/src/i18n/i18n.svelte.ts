@@ -3,7 +3,8 @@
  * The studio's language: Simplified Chinese (default, the first users are Chinese HR teams) or
  * English. Every user-facing string comes from the catalogues `zh-CN.ts` and `en.ts`; `en.ts`
  * defines the keys and `zh-CN.ts` must have exactly the same ones (a missing or extra key is a
- * type error). Scheme titles, keys and server messages are shown as written.
+ * type error). Scheme titles and keys are shown as written; server messages are worded from their
+ * codes by the catalogues next to this file (findings, explanations, trace, diff, import errors).
  *
  * Before login the choice is kept in localStorage; after login it is stored per user with
  * `PATCH /api/auth/me` and the user's stored language wins on the next visit.
