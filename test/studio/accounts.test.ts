@@ -111,6 +111,14 @@ describe('users and tokens', () => {
       expect(await row.textContent()).toContain('有效');
       expect(await row.textContent()).not.toContain('从未使用');
 
+      // The page fits a phone, where the account is reached from the menu.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.getByRole('button', { name: '菜单' }).click();
+      expect(await page.locator('#main-nav a[href="/account"]').isVisible()).toBe(true);
+      await page.getByRole('button', { name: '菜单' }).click();
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       await row.getByRole('button', { name: '吊销' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '吊销' }).click();
       await row.getByText(/已于 .* 吊销/).waitFor();

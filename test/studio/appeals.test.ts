@@ -79,6 +79,9 @@ describe('appeals', () => {
       expect(await card.getByRole('button').count()).toBe(0);
       expect(await card.textContent()).toContain('工单 4411 确已撤销');
       await screenshot(manager.page, 'appeals-manager');
+      await manager.page.setViewportSize({ width: 390, height: 844 });
+      expect(await manager.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(manager.page, 'appeals-manager-phone');
       expect(manager.errors).toEqual([]);
     } finally {
       await manager.close();
@@ -116,8 +119,8 @@ describe('appeals', () => {
       await hr.close();
     }
 
-    // The employee sees the decision on their result page.
-    const back = await openPage(studio);
+    // The employee sees the decision on their result page, on a phone.
+    const back = await openPage(studio, { width: 390, height: 844 });
     try {
       await login(back.page, studio.users.employee!);
       await back.page.goto(resultUrl);
@@ -126,6 +129,7 @@ describe('appeals', () => {
       expect(await appeal.textContent()).toContain('按制度不予调整');
       // A decided appeal does not block a new one.
       await back.page.getByRole('button', { name: '对此结果提出申诉' }).waitFor();
+      expect(await back.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(back.errors).toEqual([]);
     } finally {
       await back.close();
