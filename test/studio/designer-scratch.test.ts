@@ -86,6 +86,8 @@ describe('a scheme built from scratch with the rule builder', () => {
       await page.locator('#ind-1-rule-form-points').fill('1.5');
       await expect.poll(() => json(page, 1)).toBe('{"max":[0,{"-":[100,{"*":[1.5,{"steps":[{"-":[{"div":[{"*":[{"var":"inputs.cost"},100]},100,0]},100]},1,"floor"]}]}]}]}');
       expect(await page.locator('#rule-1').getByText('每档（高于目标的百分点）').count()).toBe(1);
+      // A cost: the indicator's direction follows, less is better.
+      expect(await page.getByLabel('第 2 个指标的方向').inputValue()).toBe('lower-better');
 
       // Indicator 3: incidents by severity (the classes start on the integer inputs in order).
       await addIndicator(page, 2, 'incidents', '安全事件');
