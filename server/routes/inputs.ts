@@ -14,7 +14,7 @@ import { enterInputs, inputGrid } from '../services/inputs.ts';
 import { parseId } from '../services/scope.ts';
 
 const CELL = { type: ['object', 'null'], properties: { value: {}, source: { enum: ['manual', 'import', 'api'] }, enteredBy: { type: ['string', 'null'] }, enteredAt: { type: 'string' }, importBatchId: { type: ['string', 'null'] } } };
-const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, cells: { type: 'object', additionalProperties: CELL } } };
+const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, attributes: { type: 'object', description: 'Scalar employee attributes and the level, as rules and peer-group scopes read them.' }, cells: { type: 'object', additionalProperties: CELL } } };
 const IMPORT_ERRORS = `On any problem: 400 invalid_input with details.errors = [{ row, column, message, code, args }] (CSV rows are line numbers, header = 1; JSON rows count from 1; column is null for a whole row) and details.truncated, and nothing written. message is English; code is one of ${IMPORT_ERROR_CODES.join(', ')}; args are the values the message was filled with (strings and numbers, lists joined with ", "), so clients can word the problem in their own language.`;
 
 /**

@@ -16,6 +16,7 @@ import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertCycleStatus, assertNoActiveJob, loadCycle, lockCycle } from './cycles.ts';
+import { employeeAttributes } from './evaluation/employee-data.ts';
 import { loadRoster, type RosterEntry } from './evaluation/roster.ts';
 import { loadVersions, type LoadedVersion } from './evaluation/versions.ts';
 import { inputValidator } from './input-schema.ts';
@@ -194,6 +195,9 @@ function gridRow(r: RosterEntry, version: LoadedVersion, cells: Map<string, ApiC
     departmentId: apiId(r.departmentId),
     positionId: apiId(r.positionId),
     versionId: apiId(r.versionId),
+    // What evaluation reads besides the inputs (team, group, level …), so a client can re-evaluate
+    // the grid exactly as the server does (the studio's simulator).
+    attributes: employeeAttributes(r.attributes, r.level),
     cells: Object.fromEntries(Object.keys(version.scheme.inputs).map((key) => [key, cells?.get(key) ?? null])),
   };
 }

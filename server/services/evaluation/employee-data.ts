@@ -94,7 +94,12 @@ export function toEmployeeData(entry: RosterEntry, inputs: Record<string, JsonVa
   return { id: entry.code, position: entry.positionKey, department: entry.departmentKey, attributes: employeeAttributes(entry.attributes, entry.level), inputs: inputs ?? {} };
 }
 
-function employeeAttributes(attributes: JsonObject, level: string | null): Record<string, string | number | boolean | null> {
+/**
+ * An employee's attributes as rules and peer-group scopes read them (employee.team, scope "team"):
+ * the scalar attributes plus the level.
+ * @example employeeAttributes({ team: 'CS-A', skills: ['x'] }, 'staff') // { team: 'CS-A', level: 'staff' }
+ */
+export function employeeAttributes(attributes: JsonObject, level: string | null): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   // Rules compare scalars; nested attribute values are not addressable as employee.<key>.
   for (const [key, value] of Object.entries(attributes)) if (value === null || typeof value !== 'object') out[key] = value;

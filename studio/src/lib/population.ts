@@ -14,8 +14,9 @@ export interface PopulationRow {
 }
 
 /**
- * Every employee of a cycle assessed with one scheme version, with their stored inputs.
- * Employee ids are their codes, positions and departments their keys (as the server evaluates).
+ * Every employee of a cycle assessed with one scheme version, with their stored inputs and
+ * attributes. Employee ids are their codes, positions and departments their keys, attributes
+ * (team, group, level) as the server evaluates them, so peer groups and quotas per team match.
  */
 export async function loadPopulation(cycleId: string, versionId: string, departments: Department[], positions: Position[]): Promise<PopulationRow[]> {
   const deptKey = new Map(departments.map((d) => [d.id, d.key]));
@@ -29,7 +30,8 @@ export async function loadPopulation(cycleId: string, versionId: string, departm
     if (row.versionId !== versionId) continue;
     const inputs: Record<string, unknown> = {};
     for (const [key, cell] of Object.entries(row.cells)) if (cell && cell.value !== null && cell.value !== undefined) inputs[key] = cell.value;
-    out.push({ employeeId: row.employeeId, name: row.name, data: { id: row.code, position: posKey.get(row.positionId) ?? null, department: deptKey.get(row.departmentId) ?? null, inputs } });
+    const data: EmployeeData = { id: row.code, position: posKey.get(row.positionId) ?? null, department: deptKey.get(row.departmentId) ?? null, attributes: row.attributes ?? {}, inputs };
+    out.push({ employeeId: row.employeeId, name: row.name, data });
   }
   return out;
 }

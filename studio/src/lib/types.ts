@@ -157,6 +157,8 @@ export interface InputRow {
   departmentId: string;
   positionId: string;
   versionId: string;
+  /** Scalar attributes and the level (team, group …), as evaluation reads them. */
+  attributes?: Record<string, string | number | boolean | null>;
   cells: Record<string, InputCell | null>;
 }
 

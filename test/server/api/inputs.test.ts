@@ -24,6 +24,8 @@ describeEachApp('inputs API', (ctx) => {
     expect(row.cells.complaints).toMatchObject({ value: 2, source: 'manual', enteredBy: 'hr', importBatchId: null });
     expect(row.cells.attitude.value).toEqual({ supervisor: [4], peer: [5, 3] });
     expect(row.cells.csat).toBeNull();
+    // What evaluation reads besides inputs, so a client (the simulator) can evaluate as the server does.
+    expect(row.attributes).toEqual({ team: expect.stringMatching(/^[AB]$/), level: 'staff' });
     // Paging and filters.
     const page = await body(await ctx().as('hr').get(`/api/cycles/${cycleId}/inputs?limit=2&offset=2`));
     expect(page.rows.map((r: { code: string }) => r.code)).toEqual(['E003', 'E004']);
