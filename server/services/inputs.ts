@@ -5,9 +5,9 @@
  * one write path every source shares (manual, API token, import).
  *
  * Values are stored per input key. Writing a value equal to the stored one changes nothing (not
- * even who/when), so repeating an entry or an import is harmless; the database's trigger adds
- * an `input_history` row for every real change. Values can be entered while the cycle is open
- * or collecting and no evaluation job is running.
+ * even who/when), so repeating an entry or an import is harmless; the database's statement
+ * triggers (migration 008) add an `input_history` row for every real change, set-wise. Values
+ * can be entered while the cycle is open or collecting and no evaluation job is running.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
@@ -65,7 +65,8 @@ export async function assertAcceptsInputs(db: Kysely<DB>, cycle: Row<'cycles'>):
  * Upsert values in chunks; returns how many were new or different. Must run inside the
  * transaction that also records the change in the audit log. Each chunk is one jsonb array
  * parameter (`[[employee id, key, value], …]`) unpacked by the database: one parse per chunk
- * rather than thousands of bound parameters, which keeps a 100,000-row import quick.
+ * rather than thousands of bound parameters, which keeps a 100,000-row import quick. Unchanged
+ * values are skipped by the upsert's `where`, so the history triggers see only real changes.
  * @example await writeInputs(trx, 3, [{ employeeId: 17, key: 'complaints', value: 2 }], { source: 'manual', userId: 7 })
  */
 export async function writeInputs(trx: Transaction<DB>, cycleId: number, values: readonly InputWrite[], meta: WriteMeta): Promise<number> {

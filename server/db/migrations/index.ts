@@ -13,6 +13,7 @@ import { cycles } from './004-cycles.ts';
 import { inputs } from './005-inputs.ts';
 import { evaluation } from './006-evaluation.ts';
 import { auditLog } from './007-audit-log.ts';
+import { inputHistorySetWise } from './008-input-history-set-wise.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-organisation': organisation,
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '005-inputs': inputs,
   '006-evaluation': evaluation,
   '007-audit-log': auditLog,
+  '008-input-history-set-wise': inputHistorySetWise,
 };

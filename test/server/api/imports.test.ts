@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { writeInputs, type InputWrite } from '../../../server/services/inputs.ts';
+import { inTransaction } from '../../../server/services/transaction.ts';
 import { describeEachApp, type FixtureUser } from '../helpers/app.ts';
 import { sendBadImports } from './support/bad-imports.ts';
 import { body, evaluate, expectStatus, openCycle, validInputs } from './support/cycle-fixture.ts';
@@ -182,6 +184,64 @@ describeEachApp('imports API', (ctx) => {
     await expectStatus(await importCsv(cycleId, 'employee,complaints\nE001,1\nE002,2\n', 'manager'), 200);
     expect((await counts(cycleId)).inputs).toBe(2);
     expect((await importCsv(cycleId, 'employee,complaints\nE001,1\n', 'auditor')).status).toBe(403);
+  });
+
+  it('a re-import with one changed cell changes one value and writes exactly one history row', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await expectStatus(await importCsv(cycleId, GOOD_CSV), 200);
+    const before = await counts(cycleId);
+    const edited = GOOD_CSV.replace('E003,1,1,C,no,,3,', 'E003,2,1,C,no,,3,');
+    expect(edited).not.toBe(GOOD_CSV);
+    const second = await body(await importCsv(cycleId, edited, 'hr', 'q3-fixed.csv'));
+    expect(second).toMatchObject({ rows: 6, values: 31, changed: 1, sameAsBatchId: null });
+    expect(await counts(cycleId)).toEqual({ inputs: before.inputs, history: before.history + 1, batches: before.batches + 1, audit: before.audit + 1 });
+    const history = await ctx().db.selectFrom('input_history').selectAll().where('cycle_id', '=', cycleId).where('import_batch_id', '=', Number(second.batchId)).execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ employee_id: ctx().fixture.employees.E003, input_key: 'complaints', operation: 'update', old_value: 1, new_value: 2, source: 'import', entered_by: ctx().fixture.users.hr });
+    // Only the changed cell now points at the second batch.
+    const moved = await ctx().db.selectFrom('inputs').select(['employee_id', 'input_key']).where('cycle_id', '=', cycleId).where('import_batch_id', '=', Number(second.batchId)).execute();
+    expect(moved).toEqual([{ employee_id: ctx().fixture.employees.E003, input_key: 'complaints' }]);
+  });
+
+  it('stores and reads back the same values with the same JSON types on every driver', async () => {
+    const { cycleId } = await openCycle(ctx());
+    const typed = {
+      complaints: 0,
+      csat: 95.25,
+      quality: 'C',
+      on_time: false,
+      remark: '行 "quoted", \\ back\nslash 😀',
+      attitude: { supervisor: [1, 5], peer: [2.5] },
+    };
+    const ok = await ctx().as('hr').post(`/api/cycles/${cycleId}/import?filename=types.json`, { rows: [{ employee: 'E001', inputs: typed }] });
+    await expectStatus(ok, 200);
+    const { batchId } = await body(ok);
+    const csv = await importCsv(cycleId, 'employee,complaints,csat,on_time,attitude.supervisor,attitude.peer\nE002,3,88.5%,是,4;5,1\n');
+    await expectStatus(csv, 200);
+    const stored = await ctx().db.selectFrom('inputs').select(['employee_id', 'input_key', 'value']).where('cycle_id', '=', cycleId).execute();
+    const of = (code: string) => Object.fromEntries(stored.filter((r) => r.employee_id === ctx().fixture.employees[code]).map((r) => [r.input_key, r.value]));
+    expect(of('E001')).toStrictEqual(typed);
+    expect(of('E002')).toStrictEqual({ complaints: 3, csat: 88.5, on_time: true, attitude: { supervisor: [4, 5], peer: [1] } });
+    const history = await ctx().db.selectFrom('input_history').select(['input_key', 'new_value']).where('import_batch_id', '=', Number(batchId)).execute();
+    expect(Object.fromEntries(history.map((h) => [h.input_key, h.new_value]))).toStrictEqual(typed);
+    const grid = await body(await ctx().as('hr').get(`/api/cycles/${cycleId}/inputs?employee=${ctx().fixture.employees.E001}`));
+    expect(Object.fromEntries(Object.entries(grid.rows[0].cells as Record<string, { value: unknown }>).map(([k, c]) => [k, c.value]))).toStrictEqual(typed);
+  });
+
+  it('writes more values than one statement carries in one transaction: a bad value in the last chunk leaves nothing behind', async () => {
+    const { cycleId } = await openCycle(ctx());
+    const employeeId = ctx().fixture.employees.E001;
+    // Keys the scheme does not declare are fine here: the write path stores what it is given.
+    const many: InputWrite[] = Array.from({ length: 5001 }, (_, i) => ({ employeeId, key: `k${i}`, value: i }));
+    const meta = { source: 'manual' as const, userId: ctx().fixture.users.hr };
+    const failed = inTransaction(ctx().db, (trx) => writeInputs(trx, cycleId, [...many, { employeeId: -1, key: 'k0', value: 1 }], meta));
+    await expect(failed).rejects.toThrow();
+    expect(await counts(cycleId)).toMatchObject({ inputs: 0, history: 0 });
+    expect(await inTransaction(ctx().db, (trx) => writeInputs(trx, cycleId, many, meta))).toBe(5001);
+    expect(await counts(cycleId)).toMatchObject({ inputs: 5001, history: 5001 });
+    const changedOne = many.map((w) => (w.key === 'k5000' ? { ...w, value: 'changed' } : w));
+    expect(await inTransaction(ctx().db, (trx) => writeInputs(trx, cycleId, changedOne, meta))).toBe(1);
+    expect(await counts(cycleId)).toMatchObject({ inputs: 5001, history: 5002 });
   });
 
   it('imports JSON rows with typed values (rows counted from 1) and leaves missing values alone', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { createApiToken } from '../../../server/services/sessions.ts';
 import { describeEachApp } from '../helpers/app.ts';
@@ -88,6 +89,21 @@ describeEachApp('inputs API', (ctx) => {
     const res = await ctx().app.request(`/api/cycles/${cycleId}/inputs/${e('E003')}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: { complaints: 4 } }) });
     await expectStatus(res, 200);
     expect((await body(res)).cells.complaints).toMatchObject({ value: 4, source: 'api', enteredBy: 'hr' });
+  });
+
+  it('keeps history for any SQL writer, set-wise: one row per changed value, none for unchanged ones; keys cannot change', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await fillInputs(ctx(), cycleId);
+    const history = () => ctx().db.selectFrom('input_history').select(['employee_id', 'input_key', 'operation', 'old_value', 'new_value', 'source']).where('cycle_id', '=', cycleId).orderBy('id').execute();
+    const before = await history();
+    // One statement over every employee's complaints: only E001's value really changes.
+    await sql`update inputs set value = case when employee_id = ${e('E001')} then '7'::jsonb else value end, source = 'api' where cycle_id = ${cycleId} and input_key = 'complaints'`.execute(ctx().db);
+    const after = await history();
+    expect(after.slice(before.length)).toEqual([{ employee_id: e('E001'), input_key: 'complaints', operation: 'update', old_value: 1, new_value: 7, source: 'api' }]);
+    await ctx().db.deleteFrom('inputs').where('cycle_id', '=', cycleId).where('input_key', '=', 'csat').execute();
+    expect((await history()).slice(after.length).map((h) => [h.input_key, h.operation, h.new_value])).toEqual(Array.from({ length: 6 }, () => ['csat', 'delete', null]));
+    const moved = await ctx().db.updateTable('inputs').set({ input_key: 'renamed' }).where('cycle_id', '=', cycleId).where('input_key', '=', 'complaints').execute().then(() => null, (err: unknown) => err);
+    expect(String(moved)).toMatch(/cannot change/);
   });
 
   it('refuses values unless the cycle is open or collecting and no evaluation runs (409)', async () => {
