@@ -44,6 +44,37 @@ const NO_NOTES = Object.freeze([]) as unknown as string[];
 // Operators whose trace step says which branch, band or table row decided the score.
 const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
 
+/**
+ * Indicator results by key, one slot per indicator of the compiled scheme: an array per employee
+ * rather than a Map, whose hash table (grown as indicators are added) was a good part of what a
+ * 10,000-employee simulator run left to the garbage collector.
+ */
+class IndicatorSlots {
+  private readonly slots: Array<IndicatorResult | undefined>;
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.slots = new Array<IndicatorResult | undefined>(index.size);
+  }
+  get(key: string): IndicatorResult | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.slots[i];
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  set(key: string, result: IndicatorResult): void {
+    const i = this.index.get(key);
+    if (i !== undefined) this.slots[i] = result;
+  }
+}
+
+// Per compiled scheme, each indicator's slot (its position among the scheme's indicators).
+const SLOT_INDEX = new WeakMap<CompiledScheme, ReadonlyMap<string, number>>();
+function slotIndex(compiled: CompiledScheme): ReadonlyMap<string, number> {
+  let index = SLOT_INDEX.get(compiled);
+  if (!index) SLOT_INDEX.set(compiled, (index = new Map(compiled.indicatorDefs.map((d, i) => [d.key, i]))));
+  return index;
+}
+
 /** A plain copy of the population values an employee's rules could read; most schemes have none, and share one empty object. */
 function populationCopy(values: Record<string, unknown>): Record<string, unknown> {
   for (const _ in values) return Object.fromEntries(Object.entries(values));
@@ -63,7 +94,7 @@ export class EmployeeRun {
     population: Record<string, unknown>;
     employee: Record<string, unknown>;
   };
-  readonly indicatorResults = new Map<string, IndicatorResult>();
+  readonly indicatorResults: IndicatorSlots;
   /** Plain-language notes; shared and empty until the first note (see `note`). */
   notes: string[] = NO_NOTES;
   /** `notes` as codes and args, in step with it (see `note`); shared and empty until the first note. */
@@ -80,6 +111,7 @@ export class EmployeeRun {
     this.employee = employee;
     this.explain = options.explain ?? true;
     this.plan = compiled.plan(employee.position);
+    this.indicatorResults = new IndicatorSlots(slotIndex(compiled));
     this.prepared = prepareInputs(compiled.scheme, employee.inputs ?? {}, options.raterPeerMeans, compiled.inputDefs);
     for (const key in this.prepared.noteMessages) this.note(this.prepared.noteMessages[key]);
     this.data = {
