@@ -5,7 +5,7 @@
  * its secret once, a system uses it, and revoking it locks the system out; auditors only read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
 
 let studio: Studio;
 beforeAll(async () => {
@@ -113,7 +113,7 @@ describe('users and tokens', () => {
 
       // The page fits a phone, where the account is reached from the menu.
       await page.setViewportSize({ width: 390, height: 844 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await noHorizontalScroll(page)).toBe(true);
       await page.getByRole('button', { name: '菜单' }).click();
       expect(await page.locator('#main-nav a[href="/account"]').isVisible()).toBe(true);
       await page.getByRole('button', { name: '菜单' }).click();

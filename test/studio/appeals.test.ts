@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
 
 let studio: Studio;
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('appeals', () => {
       expect(await card.textContent()).toContain('工单 4411 确已撤销');
       await screenshot(manager.page, 'appeals-manager');
       await manager.page.setViewportSize({ width: 390, height: 844 });
-      expect(await manager.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await noHorizontalScroll(manager.page)).toBe(true);
       await screenshot(manager.page, 'appeals-manager-phone');
       expect(manager.errors).toEqual([]);
     } finally {
@@ -129,7 +129,7 @@ describe('appeals', () => {
       expect(await appeal.textContent()).toContain('按制度不予调整');
       // A decided appeal does not block a new one.
       await back.page.getByRole('button', { name: '对此结果提出申诉' }).waitFor();
-      expect(await back.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await noHorizontalScroll(back.page)).toBe(true);
       expect(back.errors).toEqual([]);
     } finally {
       await back.close();

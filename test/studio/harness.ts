@@ -131,6 +131,11 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
+/** Whether the page fits its viewport's width (no sideways scrolling, e.g. on a phone). */
+export async function noHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
 /** The visible names of the main navigation's links. */
 export async function navigationLabels(page: Page): Promise<string[]> {
   return (await page.locator('#main-nav li:not(.account-item) > a').allTextContents()).map((s) => s.trim());

@@ -6,7 +6,7 @@
  * the audit log and verify its chain, without any way to change things.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
 
 let studio: Studio;
 beforeAll(async () => {
@@ -18,9 +18,6 @@ afterAll(async () => {
 
 const PHONE = { width: 390, height: 844 };
 
-async function noHorizontalScroll(page: import('playwright-core').Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-}
 
 describe('results', () => {
   it('shows an employee only their own result, with explanations, on a phone', async () => {

@@ -5,7 +5,7 @@
  * shown with their message. No page may log a console error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, navigationLabels, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, navigationLabels, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
 
 let studio: Studio;
 beforeAll(async () => {
@@ -136,7 +136,7 @@ describe('studio shell', () => {
       await login(page, studio.users.manager!);
       await page.goto('/templates');
       await page.locator('article.template').first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await noHorizontalScroll(page)).toBe(true);
       expect(await page.locator('#main-nav').isVisible()).toBe(false);
       await page.getByRole('button', { name: '菜单' }).click();
       expect(await page.locator('#main-nav').isVisible()).toBe(true);
