@@ -24,6 +24,7 @@ const APPEAL = {
     evidence: { type: 'array' },
     decision: { type: ['string', 'null'] },
     decidedBy: { type: ['string', 'null'] },
+    nextDecisions: { type: 'array', items: { enum: ['department-review', 'hr-review', 'accepted', 'rejected'] }, description: 'What the caller may decide next, given their role and the status.' },
     createdAt: { type: 'string' },
     updatedAt: { type: 'string' },
   },

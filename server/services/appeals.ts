@@ -40,7 +40,8 @@ const MOVES: Readonly<Record<string, Readonly<Partial<Record<Decision, readonly 
 
 type AppealRow = Row<'appeals'> & { code: string; name: string; department_id: number; cycle_key: string };
 
-function toApiAppeal(a: AppealRow) {
+/** An appeal as the API shows it to `user`, with the decisions that user may take next (their role, its status). */
+function toApiAppeal(a: AppealRow, user: CurrentUser) {
   return {
     id: apiId(a.id),
     cycleId: apiId(a.cycle_id),
@@ -54,6 +55,7 @@ function toApiAppeal(a: AppealRow) {
     evidence: a.evidence,
     decision: a.decision,
     decidedBy: apiId(a.decided_by),
+    nextDecisions: (Object.keys(MOVES[a.status] ?? {}) as Decision[]).filter((d) => MOVES[a.status]![d]!.includes(user.role)),
     createdAt: apiTime(a.created_at),
     updatedAt: apiTime(a.updated_at),
   };
@@ -84,7 +86,7 @@ export async function fileAppeal(db: Kysely<DB>, user: CurrentUser, cycleId: num
     await appendAudit(trx, { actor: actorOf(user), action: 'appeal.file', entityType: 'appeal', entityId: row.id, payload: { cycleId: apiId(cycleId), employeeId: apiId(employeeId), reason: input.reason, evidence } });
     return row.id;
   });
-  return toApiAppeal(await appealRows(db).where('a.id', '=', id).executeTakeFirstOrThrow());
+  return toApiAppeal(await appealRows(db).where('a.id', '=', id).executeTakeFirstOrThrow(), user);
 }
 
 /**
@@ -104,7 +106,7 @@ export async function listAppeals(db: Kysely<DB>, user: CurrentUser, query: { cy
     q = q.where('a.status', '=', query.status as AppealStatus);
   }
   const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(500).execute();
-  return { items: rows.map(toApiAppeal) };
+  return { items: rows.map((row) => toApiAppeal(row, user)) };
 }
 
 /**
@@ -124,5 +126,5 @@ export async function decideAppeal(db: Kysely<DB>, user: CurrentUser, appealId: 
     await trx.updateTable('appeals').set({ status: input.decision, decision: input.note, decided_by: user.id, updated_at: new Date() }).where('id', '=', appealId).execute();
     await appendAudit(trx, { actor: actorOf(user), action: 'appeal.decide', entityType: 'appeal', entityId: appealId, payload: { cycleId: apiId(appeal.cycle_id), employeeId: apiId(appeal.employee_id), from: appeal.status, to: input.decision, note: input.note } });
   });
-  return toApiAppeal(await appealRows(db).where('a.id', '=', appealId).executeTakeFirstOrThrow());
+  return toApiAppeal(await appealRows(db).where('a.id', '=', appealId).executeTakeFirstOrThrow(), user);
 }

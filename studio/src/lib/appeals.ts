@@ -1,10 +1,9 @@
 /**
  * @module lib/appeals
- * The appeal workflow as the studio shows it: which next steps a role is offered for an appeal
- * in a given status. The server enforces the same moves (services/appeals.ts); this only decides
- * which buttons to draw.
+ * Appeals as the API sends them. Each carries `nextDecisions`, what the signed-in user may decide
+ * next (the server's own workflow table, services/appeals.ts), so the studio draws exactly those
+ * buttons without keeping a copy of the rules.
  */
-import type { Role } from './types.ts';
 
 export type AppealStatus = 'filed' | 'department-review' | 'hr-review' | 'accepted' | 'rejected' | 'withdrawn';
 export type AppealDecision = 'department-review' | 'hr-review' | 'accepted' | 'rejected';
@@ -22,24 +21,10 @@ export interface Appeal {
   evidence: unknown[];
   decision: string | null;
   decidedBy: string | null;
+  nextDecisions: AppealDecision[];
   createdAt: string;
   updatedAt: string;
 }
 
 export const OPEN_STATUSES: readonly AppealStatus[] = ['filed', 'department-review', 'hr-review'];
 export const APPEAL_STATUSES: readonly AppealStatus[] = [...OPEN_STATUSES, 'accepted', 'rejected', 'withdrawn'];
-
-const MOVES: Readonly<Partial<Record<AppealStatus, Readonly<Partial<Record<AppealDecision, readonly Role[]>>>>>> = {
-  filed: { 'department-review': ['manager', 'hr'], 'hr-review': ['manager', 'hr'], accepted: ['hr'], rejected: ['hr'] },
-  'department-review': { 'hr-review': ['manager', 'hr'], accepted: ['hr'], rejected: ['hr'] },
-  'hr-review': { accepted: ['hr'], rejected: ['hr'] },
-};
-
-/**
- * The decisions `role` may take on an appeal in `status`, in workflow order.
- * @example nextDecisions('filed', 'manager') // ['department-review', 'hr-review']
- */
-export function nextDecisions(status: AppealStatus, role: Role): AppealDecision[] {
-  const moves = MOVES[status] ?? {};
-  return (Object.keys(moves) as AppealDecision[]).filter((d) => moves[d]!.includes(role));
-}

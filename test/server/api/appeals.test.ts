@@ -46,6 +46,14 @@ describeEachApp('appeals API', (ctx) => {
     expect((await ctx().as('hr').get('/api/appeals?status=lost')).status).toBe(400);
   });
 
+  it('tells each caller which decisions are theirs to take next', async () => {
+    const next = async (as: string) => (await body(await ctx().as(as).get(`/api/appeals?cycle=${cycleId}`))).items.map((a: { nextDecisions: string[] }) => a.nextDecisions);
+    expect(await next('hr')).toEqual([['department-review', 'hr-review', 'accepted', 'rejected']]);
+    expect(await next('manager')).toEqual([['department-review', 'hr-review']]);
+    expect(await next('auditor')).toEqual([[]]);
+    expect(await next('employee')).toEqual([[]]);
+  });
+
   it('goes manager first review → HR decision, each step audited; decided appeals are final', async () => {
     const [appeal] = (await body(await ctx().as('hr').get(`/api/appeals?cycle=${cycleId}`))).items;
     expect((await decide('otherManager', appeal.id, 'department-review')).status).toBe(403);
