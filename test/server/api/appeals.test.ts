@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachApp } from '../helpers/app.ts';
+import { describeEachApp, type FixtureUser } from '../helpers/app.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle } from './support/cycle-fixture.ts';
 
 describeEachApp('appeals API', (ctx) => {
@@ -47,7 +47,7 @@ describeEachApp('appeals API', (ctx) => {
   });
 
   it('tells each caller which decisions are theirs to take next', async () => {
-    const next = async (as: string) => (await body(await ctx().as(as).get(`/api/appeals?cycle=${cycleId}`))).items.map((a: { nextDecisions: string[] }) => a.nextDecisions);
+    const next = async (as: FixtureUser) => (await body(await ctx().as(as).get(`/api/appeals?cycle=${cycleId}`))).items.map((a: { nextDecisions: string[] }) => a.nextDecisions);
     expect(await next('hr')).toEqual([['department-review', 'hr-review', 'accepted', 'rejected']]);
     expect(await next('manager')).toEqual([['department-review', 'hr-review']]);
     expect(await next('auditor')).toEqual([[]]);
