@@ -12,6 +12,7 @@
  */
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { EmployeeResult } from '../../rules/scheme/result.ts';
+import type { CycleStatus, Period as CyclePeriod, Role as UserRole } from '../../schemas/vocabulary.ts';
 
 /** A column with a database default: optional on insert (works with `ColumnType` too, like kysely-codegen's). */
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
@@ -25,10 +26,8 @@ export type JsonObject = { [key: string]: JsonValue };
 /** A jsonb object column: read as a JSON object, written from any object (interfaces such as `Scheme` included). */
 export type JsonObjectColumn = ColumnType<JsonObject, object, object>;
 
-export type UserRole = 'hr' | 'manager' | 'auditor' | 'employee';
+export type { CycleStatus, CyclePeriod, UserRole };
 export type SchemeVersionStatus = 'draft' | 'published' | 'retired';
-export type CyclePeriod = 'week' | 'month' | 'quarter' | 'half-year' | 'year' | 'fiscal-year';
-export type CycleStatus = 'open' | 'collecting' | 'evaluated' | 'calibrated' | 'published' | 'closed';
 export type InputSource = 'manual' | 'import' | 'api';
 export type InputOperation = 'insert' | 'update' | 'delete';
 export type ImportBatchStatus = 'pending' | 'applied' | 'failed';

@@ -5,8 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
-export type Role = 'hr' | 'manager' | 'auditor' | 'employee';
-export const ROLES: readonly Role[] = ['hr', 'manager', 'auditor', 'employee'];
+import type { Role } from '../../schemas/vocabulary.ts';
+
+export { ROLES, type Role } from '../../schemas/vocabulary.ts';
 
 /** The signed-in user, with the scope the server enforces on every request. */
 export interface CurrentUser {

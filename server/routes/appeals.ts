@@ -4,6 +4,7 @@
  * first, HR decides.
  */
 import type { Hono } from 'hono';
+import { ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { decideAppeal, fileAppeal, listAppeals, STATUSES, type Decision } from '../services/appeals.ts';
@@ -60,7 +61,7 @@ export function registerAppealRoutes(app: Hono<AppEnv>): void {
       path: '/api/appeals',
       summary: 'List appeals',
       tag: 'appeals',
-      roles: ['hr', 'manager', 'auditor', 'employee'],
+      roles: ROLES,
       description: 'HR and auditors see all, managers their departments’, employees their own; newest first (at most 500).',
       query: { cycle: { type: 'string', description: 'Cycle id' }, status: { type: 'string', enum: [...STATUSES], description: 'Appeal status' } },
       response: { type: 'object', properties: { items: { type: 'array', items: APPEAL } } },

@@ -4,15 +4,15 @@
  * assignments, and move a cycle along open → collecting → evaluated → calibrated → published → closed.
  */
 import type { Hono } from 'hono';
-import type { CyclePeriod, CycleStatus } from '../db/types.ts';
+import { CYCLE_STATUSES, PERIODS, ROLES, type CycleStatus, type Period as CyclePeriod } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { DAY, ID, NAME, NULLABLE_ID } from '../services/api-schemas.ts';
 import { createCycle, getCycle, listCycles, replaceAssignments, transitionCycle, type AssignmentInput } from '../services/cycles.ts';
 import { parseId } from '../services/scope.ts';
 
-const ALL = ['hr', 'manager', 'auditor', 'employee'] as const;
-const STATUSES: CycleStatus[] = ['open', 'collecting', 'evaluated', 'calibrated', 'published', 'closed'];
+const ALL = ROLES;
+const STATUSES = CYCLE_STATUSES;
 
 const CYCLE = {
   type: 'object',
@@ -68,7 +68,7 @@ export function registerCycleRoutes(app: Hono<AppEnv>): void {
         type: 'object',
         additionalProperties: false,
         required: ['key', 'title', 'period', 'startsOn', 'endsOn'],
-        properties: { key: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$', description: 'e.g. 2026-Q3' }, title: NAME, period: { enum: ['week', 'month', 'quarter', 'half-year', 'year', 'fiscal-year'] }, startsOn: DAY, endsOn: DAY },
+        properties: { key: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$', description: 'e.g. 2026-Q3' }, title: NAME, period: { enum: PERIODS }, startsOn: DAY, endsOn: DAY },
       },
       response: CYCLE,
     },

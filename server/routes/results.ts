@@ -4,6 +4,7 @@
  * reproduction check.
  */
 import type { Hono } from 'hono';
+import { ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { PAGING_QUERY } from '../services/api-schemas.ts';
@@ -12,7 +13,7 @@ import { cycleStats } from '../services/evaluation/stats.ts';
 import { getResult, listResults } from '../services/results.ts';
 import { parseId } from '../services/scope.ts';
 
-const ALL = ['hr', 'manager', 'auditor', 'employee'] as const;
+const ALL = ROLES;
 const SCOPE = 'HR and auditors see everyone, managers their departments, employees their own result once the cycle is published.';
 
 /**

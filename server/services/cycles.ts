@@ -13,6 +13,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
+import { cycleStatusesAllowing, NEXT_CYCLE_STATUSES } from '../../schemas/vocabulary.ts';
 import type { CyclePeriod, CycleStatus, DB, Row } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime, parseDay } from './api-format.ts';
@@ -22,18 +23,9 @@ import { loadVersions } from './evaluation/versions.ts';
 import { actorOf, readableDepartments } from './scope.ts';
 import { inTransaction } from './transaction.ts';
 
-/** Where a cycle may go next by hand (see the module doc). */
-export const NEXT_STATUSES: Readonly<Record<CycleStatus, readonly CycleStatus[]>> = {
-  open: ['collecting'],
-  collecting: [],
-  evaluated: ['calibrated', 'collecting'],
-  calibrated: ['published'],
-  published: ['closed'],
-  closed: [],
-};
 
 /** Statuses in which results are visible to the employees they belong to. */
-export const RELEASED_STATUSES: readonly CycleStatus[] = ['published', 'closed'];
+export const RELEASED_STATUSES = cycleStatusesAllowing('release');
 
 export interface CycleInput {
   key: string;
@@ -77,7 +69,7 @@ export function toApiCycle(row: Row<'cycles'>): ApiCycle {
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     status: row.status,
-    nextStatuses: [...NEXT_STATUSES[row.status]],
+    nextStatuses: [...NEXT_CYCLE_STATUSES[row.status]],
     createdBy: apiId(row.created_by),
     createdAt: apiTime(row.created_at),
     updatedAt: apiTime(row.updated_at),
@@ -251,7 +243,7 @@ export async function replaceAssignments(db: Kysely<DB>, user: CurrentUser, cycl
   }
   await inTransaction(db, async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
-    assertCycleStatus(cycle, ['open', 'collecting'], 'change their scheme assignments');
+    assertCycleStatus(cycle, cycleStatusesAllowing('assignments'), 'change their scheme assignments');
     await assertNoActiveJob(trx, cycle, 'change the assignments');
     await checkReferences(trx, rows);
     const previous = await loadAssignments(trx, cycleId);
@@ -283,14 +275,14 @@ async function checkReferences(trx: Transaction<DB>, rows: ReadonlyArray<{ index
 }
 
 /**
- * Move a cycle to its next status by hand (see `NEXT_STATUSES`); 409 names the allowed next
+ * Move a cycle to its next status by hand (see `NEXT_CYCLE_STATUSES`); 409 names the allowed next
  * statuses otherwise.
  * @example await transitionCycle(db, hr, 3, 'collecting')
  */
 export async function transitionCycle(db: Kysely<DB>, user: CurrentUser, cycleId: number, to: CycleStatus): Promise<ApiCycle> {
   return inTransaction(db, async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
-    const allowed = NEXT_STATUSES[cycle.status];
+    const allowed = NEXT_CYCLE_STATUSES[cycle.status];
     if (!allowed.includes(to)) {
       const details = { cycleId: String(cycleId), from: cycle.status, to, allowed };
       if (to === 'evaluated') throw new YardstickError('invalid_transition', `Cycle ${cycle.key} becomes evaluated by running an evaluation (POST /api/cycles/${cycleId}/evaluate), not by hand.`, details);

@@ -11,6 +11,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
+import { cycleStatusesAllowing } from '../../schemas/vocabulary.ts';
 import type { DB, InputSource, JsonValue, Row } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime } from './api-format.ts';
@@ -48,7 +49,7 @@ export interface ApiCell {
 }
 
 const WRITE_CHUNK = 5000;
-const INPUT_STATUSES = ['open', 'collecting'] as const;
+const INPUT_STATUSES = cycleStatusesAllowing('inputs');
 
 /**
  * Throw 409 unless the cycle can take input values now; under `lockCycle(…, 'share')` inside a

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
+import type { Locale } from '../../schemas/vocabulary.ts';
 import type { DB, UserRole } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime } from './api-format.ts';
@@ -24,7 +25,7 @@ export interface NewUser {
   role: UserRole;
   /** At least 10 characters; omitted: no password login (API tokens only). */
   password?: string;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
   /** Managers only, at least one. */
   departmentIds?: number[];
   /** Employees only, required. */

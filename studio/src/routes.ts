@@ -4,6 +4,7 @@
  * first visit, so the login page does not download the designer or the charts).
  */
 import type { Component } from 'svelte';
+import { ROLES } from '../../schemas/vocabulary.ts';
 import type { Role } from './lib/types.ts';
 
 export interface PageProps {
@@ -17,7 +18,7 @@ export interface RouteDef {
 }
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
-const ALL = ['hr', 'manager', 'auditor', 'employee'] as const;
+const ALL = ROLES;
 
 export const ROUTES: readonly RouteDef[] = [
   { pattern: '/login', roles: 'public', load: () => import('./pages/LoginPage.svelte') },

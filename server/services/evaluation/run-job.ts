@@ -16,6 +16,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isYardstickError, YardstickError } from '../../../rules/errors.ts';
+import { cycleStatusesAllowing } from '../../../schemas/vocabulary.ts';
 import type { DB, Row } from '../../db/types.ts';
 import { appendAudit } from '../audit.ts';
 import { loadCycle, lockCycle } from '../cycles.ts';
@@ -32,7 +33,7 @@ export interface JobOptions {
 }
 
 /** The statuses a cycle can be evaluated in. */
-export const EVALUABLE_STATUSES = ['open', 'collecting', 'evaluated'] as const;
+export const EVALUABLE_STATUSES = cycleStatusesAllowing('evaluation');
 
 const SYSTEM = { userId: null, label: 'system' };
 

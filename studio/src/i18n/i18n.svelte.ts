@@ -16,15 +16,16 @@
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
-export type Locale = 'zh-CN' | 'en';
+import { LOCALES, type Locale } from '../../../schemas/vocabulary.ts';
+
+export { LOCALES, type Locale };
 export type { MessageKey };
 
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'yardstick.locale';
 
 function isLocale(value: unknown): value is Locale {
-  return value === 'zh-CN' || value === 'en';
+  return (LOCALES as readonly unknown[]).includes(value);
 }
 
 function initialLocale(): Locale {

@@ -1,14 +1,15 @@
 /**
  * @module lib/cycles
- * Shared facts about cycles: which statuses accept data, can be evaluated, show results.
+ * Shared facts about cycles: which statuses accept data, can be evaluated, show results. The lists
+ * themselves live in `schemas/vocabulary.ts`, shared with the server.
  */
-import type { CycleStatus } from './types.ts';
+import { cycleStatusesAllowing } from '../../../schemas/vocabulary.ts';
 
-export const PERIODS = ['week', 'month', 'quarter', 'half-year', 'year', 'fiscal-year'] as const;
+export { PERIODS } from '../../../schemas/vocabulary.ts';
 
 /** Statuses in which input values may be entered or imported. */
-export const ACCEPTS_INPUTS: readonly CycleStatus[] = ['open', 'collecting'];
+export const ACCEPTS_INPUTS = cycleStatusesAllowing('inputs');
 /** Statuses from which HR may start an evaluation. */
-export const EVALUABLE: readonly CycleStatus[] = ['open', 'collecting', 'evaluated'];
+export const EVALUABLE = cycleStatusesAllowing('evaluation');
 /** Statuses in which assignments may change. */
-export const ASSIGNABLE: readonly CycleStatus[] = ['open', 'collecting'];
+export const ASSIGNABLE = cycleStatusesAllowing('assignments');

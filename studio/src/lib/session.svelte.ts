@@ -7,7 +7,7 @@ import { api, isApiError, setCsrfToken, setUnauthenticatedHandler } from './api.
 import { location, navigate } from './router.svelte.ts';
 import { setLocale, i18n } from '../i18n/i18n.svelte.ts';
 import { resetOrg } from './org.svelte.ts';
-import type { Role, Session, User } from './types.ts';
+import type { Locale, Role, Session, User } from './types.ts';
 
 class SessionState {
   /** loading: asking the server; anonymous: not logged in; ready: `user` is set. */
@@ -104,7 +104,7 @@ export async function logout(): Promise<void> {
  * Change the language and, when logged in, remember it for the user.
  * Throws when the server refuses (the language still changes here).
  */
-export async function changeLocale(locale: 'zh-CN' | 'en'): Promise<void> {
+export async function changeLocale(locale: Locale): Promise<void> {
   setLocale(locale);
   if (session.user) {
     const { user } = await api.patch<{ user: User }>('/api/auth/me', { locale });

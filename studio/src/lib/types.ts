@@ -8,8 +8,8 @@ import type { EmployeeResult } from '../../../rules/scheme/result.ts';
 
 export type { Finding };
 
-export type Role = 'hr' | 'manager' | 'auditor' | 'employee';
-export type Locale = 'zh-CN' | 'en';
+export type { CycleStatus, Locale, Period, Role } from '../../../schemas/vocabulary.ts';
+import type { CycleStatus, Locale, Period, Role } from '../../../schemas/vocabulary.ts';
 
 export interface User {
   id: string;
@@ -109,8 +109,6 @@ export interface Employee {
   active: boolean;
 }
 
-export type CycleStatus = 'open' | 'collecting' | 'evaluated' | 'calibrated' | 'published' | 'closed';
-export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year' | 'fiscal-year';
 
 export interface Cycle {
   id: string;
