@@ -1,12 +1,14 @@
 /**
  * @module diff/changes
- * The collector every diff step writes into, plus the small formatting helpers they share.
+ * The collector every diff step writes into, plus the small helpers they share. Steps describe a
+ * change in structure only; its English text comes from the wording catalogue (`wording.ts`).
  */
 import { readablePath } from '../scheme/parse.ts';
 import { pointerTo } from '../analyze/pointer.ts';
 export { byCodeUnits } from '../analyze/pointer.ts';
 import { canonicalJson } from '../hash.ts';
 import type { ChangeForm, ChangeKind, ChangeSubject, SchemeChange } from './types.ts';
+import { englishText } from './wording.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -14,27 +16,19 @@ export type JsonObject = Record<string, unknown>;
  * Collects changes in the order the diff steps visit the documents (that order is the output order).
  * @example
  * const out = new ChangeList();
- * out.add('changed', '/title', 'scheme title "A" → "B"', { entity: 'scheme', field: 'title' }, { before: 'A', after: 'B', form: 'values' }); // path 'title' filled in
+ * out.add('changed', '/title', { entity: 'scheme', field: 'title' }, { before: 'A', after: 'B', form: 'values' }); // text 'scheme title "A" → "B"', path 'title'
  */
 export class ChangeList {
   readonly items: SchemeChange[] = [];
 
-  add(kind: ChangeKind, pointer: string, text: string, subject: ChangeSubject, values: { before?: unknown; after?: unknown; form?: ChangeForm } = {}): void {
-    const change: SchemeChange = { kind, pointer, path: readablePath(pointer), text, subject };
+  add(kind: ChangeKind, pointer: string, subject: ChangeSubject, values: { before?: unknown; after?: unknown; form?: ChangeForm } = {}): void {
+    const change = { kind, pointer, path: readablePath(pointer), text: '', subject } as SchemeChange;
     if ('before' in values) change.before = values.before;
     if ('after' in values) change.after = values.after;
     if (values.form) change.form = values.form;
+    change.text = englishText(change);
     this.items.push(change);
   }
-}
-
-/**
- * An entity as changes name it: its English label (`indicator "close_rate"`, `band "C" (2nd)`)
- * and the same in structure, for other languages.
- */
-export interface Named {
-  label: string;
-  subject: ChangeSubject;
 }
 
 /**
@@ -65,19 +59,7 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A value as it appears in a change text: strings quoted, numbers and booleans bare. */
-export function show(value: unknown): string {
-  return isScalar(value) ? JSON.stringify(value) : compact(value);
-}
-
 /** Compact canonical JSON, used for rules and structured values in before/after. */
 export function compact(value: unknown): string {
   return canonicalJson(value);
-}
-
-/** 1 → '', 2 → ' (2nd)': tells apart entries that (wrongly) share a key. */
-export function occurrenceSuffix(n: number): string {
-  if (n <= 1) return '';
-  const suffix = n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : n % 10 === 1 && n % 100 !== 11 ? 'st' : 'th';
-  return ` (${n}${suffix})`;
 }

@@ -5,14 +5,12 @@
  * designer shows the fields, independent of the key order in either document.
  */
 import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' };
-import { byCodeUnits, child, compact, fieldOf, isObject, isScalar, sameJson, show, type ChangeList, type JsonObject } from './changes.ts';
+import { byCodeUnits, child, compact, fieldOf, isObject, isScalar, sameJson, type ChangeList, type JsonObject } from './changes.ts';
 import type { ChangeSubject } from './types.ts';
 
 /** How to compare and describe one kind of entity. */
 export interface FieldOptions {
-  /** Names the entity at the start of each text, e.g. `indicator "close_rate"`; '' for the scheme itself. */
-  label: string;
-  /** The same entity in structure: `{ entity: 'indicator', key: 'close_rate' }`; each field's change adds `field`. */
+  /** The entity: `{ entity: 'indicator', key: 'close_rate' }`; each field's change adds `field`. */
   subject: ChangeSubject;
   /** Field order; fields not listed follow in code-unit order. */
   order?: readonly string[];
@@ -20,7 +18,7 @@ export interface FieldOptions {
   skip?: readonly string[];
   /** Fields holding JSON Logic: reported as "score rule changed" with the compact rule JSON. */
   rules?: readonly string[];
-  /** A field whose name is left out of the text: `param "target" 0.95 → 0.9`. */
+  /** A field written inline even as a param's value: `param "target" 0.95 → 0.9`. */
   bareValue?: string;
 }
 
@@ -39,7 +37,7 @@ export function schemaFieldOrder(def: string): string[] {
 /**
  * Compare two objects field by field and add one change per differing leaf.
  * @example
- * diffFields(out, { title: 'Closure rate' }, { title: 'Closure %' }, '/indicators/0', '/indicators/0', { label: 'indicator "close_rate"', subject: { entity: 'indicator', key: 'close_rate' } })
+ * diffFields(out, { title: 'Closure rate' }, { title: 'Closure %' }, '/indicators/0', '/indicators/0', { subject: { entity: 'indicator', key: 'close_rate' } })
  * // → changed `indicator "close_rate": title "Closure rate" → "Closure %"`, subject { entity: 'indicator', key: 'close_rate', field: 'title' }
  */
 export function diffFields(out: ChangeList, a: JsonObject, b: JsonObject, pointerA: string, pointerB: string, options: FieldOptions, prefix = ''): void {
@@ -53,45 +51,41 @@ export function diffFields(out: ChangeList, a: JsonObject, b: JsonObject, pointe
     const name = `${prefix}${field}`;
     const pa = child(pointerA, field);
     const pb = child(pointerB, field);
-    if (!prefix && options.rules?.includes(field)) diffRule(out, before, after, pa, pb, subject(options.label, field === 'rule' ? 'rule' : `${field} rule`), fieldOf(options.subject, field, true));
-    else if (name === options.bareValue && bareInline(before, after)) diffValue(out, before, after, pa, pb, options.label, fieldOf(options.subject, name));
+    if (!prefix && options.rules?.includes(field)) diffRule(out, before, after, pa, pb, fieldOf(options.subject, field, true));
+    else if (name === options.bareValue && bareInline(before, after)) diffValue(out, before, after, pa, pb, fieldOf(options.subject, name));
     else if (isObject(before) && isObject(after)) diffFields(out, before, after, pa, pb, options, `${name}.`);
-    else diffValue(out, before, after, pa, pb, subject(options.label, name), fieldOf(options.subject, name));
+    else diffValue(out, before, after, pa, pb, fieldOf(options.subject, name));
   }
 }
 
 /**
  * One value that differs: scalars inline, structures as compact JSON in before/after.
  * @example
- * diffValue(out, 80, 85, '/grading/bands/1/min', '/grading/bands/1/min', 'band "B": min', { entity: 'band', key: 'B', field: 'min' })
+ * diffValue(out, 80, 85, '/grading/bands/1/min', '/grading/bands/1/min', { entity: 'band', key: 'B', field: 'min' })
  * // changed `band "B": min 80 → 85`, form 'values'
  */
-export function diffValue(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string, about: ChangeSubject): void {
+export function diffValue(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, about: ChangeSubject): void {
   if (before === undefined) {
-    if (isInline(after)) out.add('added', pointerB, `${what} set to ${show(after)}`, about, { after, form: 'values' });
-    else out.add('added', pointerB, `${what} added`, about, { after: isScalar(after) ? after : compact(after) });
+    if (isInline(after)) out.add('added', pointerB, about, { after, form: 'values' });
+    else out.add('added', pointerB, about, { after: isScalar(after) ? after : compact(after) });
   } else if (after === undefined) {
-    if (isInline(before)) out.add('removed', pointerA, `${what} ${show(before)} removed`, about, { before, form: 'values' });
-    else out.add('removed', pointerA, `${what} removed`, about, { before: isScalar(before) ? before : compact(before) });
+    if (isInline(before)) out.add('removed', pointerA, about, { before, form: 'values' });
+    else out.add('removed', pointerA, about, { before: isScalar(before) ? before : compact(before) });
   } else if (isInline(before) && isInline(after)) {
-    out.add('changed', pointerB, `${what} ${show(before)} → ${show(after)}`, about, { before, after, form: 'values' });
+    out.add('changed', pointerB, about, { before, after, form: 'values' });
   } else {
-    out.add('changed', pointerB, `${what} changed`, about, { before: isScalar(before) ? before : compact(before), after: isScalar(after) ? after : compact(after) });
+    out.add('changed', pointerB, about, { before: isScalar(before) ? before : compact(before), after: isScalar(after) ? after : compact(after) });
   }
 }
 
-function diffRule(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, what: string, about: ChangeSubject): void {
-  if (before === undefined) out.add('added', pointerB, `${what} added`, about, { after: compact(after) });
-  else if (after === undefined) out.add('removed', pointerA, `${what} removed`, about, { before: compact(before) });
-  else out.add('changed', pointerB, `${what} changed`, about, { before: compact(before), after: compact(after) });
+function diffRule(out: ChangeList, before: unknown, after: unknown, pointerA: string, pointerB: string, about: ChangeSubject): void {
+  if (before === undefined) out.add('added', pointerB, about, { after: compact(after) });
+  else if (after === undefined) out.add('removed', pointerA, about, { before: compact(before) });
+  else out.add('changed', pointerB, about, { before: compact(before), after: compact(after) });
 }
 
 function isInline(value: unknown): boolean {
   return isScalar(value) && !(typeof value === 'string' && (value.length > MAX_INLINE_STRING || value.includes('\n')));
-}
-
-function subject(label: string, field: string): string {
-  return label ? `${label}: ${field}` : field;
 }
 
 /** `param "target" 0.95 → 0.9` reads well; `param "rates" changed` does not, so structures keep the field name. */

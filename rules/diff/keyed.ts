@@ -5,23 +5,22 @@
  * of the few entities that actually moved (those outside a longest run kept in order), and an
  * entity whose key changed but nothing else is reported as a rename.
  */
-import { byCodeUnits, child, fieldOf, isObject, occurrenceSuffix, sameJson, type ChangeList, type JsonObject, type Named } from './changes.ts';
+import { byCodeUnits, child, fieldOf, isObject, sameJson, type ChangeList, type JsonObject } from './changes.ts';
 import { diffFields, type FieldOptions } from './fields.ts';
 import type { ChangeEntity, ChangeSubject } from './types.ts';
 
 /** How to match and describe the entries of one keyed list or map. */
-export interface KeyedOptions extends Omit<FieldOptions, 'label' | 'subject'> {
-  /** What one entry is called in texts: 'indicator', 'band', 'population value' … */
-  noun: string;
-  /** The same in structure: 'indicator', 'band', 'populationValue' … */
+export interface KeyedOptions extends Omit<FieldOptions, 'subject'> {
+  /** What one entry is: 'indicator', 'band', 'populationValue' … */
   entity: ChangeEntity;
   /** The field that identifies an entry of a list ('key', or 'grade' for bands). */
   identity?: string;
   /** Further comparisons of an entry present on both sides (nested keyed lists and such). */
-  also?: (out: ChangeList, a: JsonObject, b: JsonObject, pointerA: string, pointerB: string, owner: Named) => void;
+  also?: (out: ChangeList, a: JsonObject, b: JsonObject, pointerA: string, pointerB: string, owner: ChangeSubject) => void;
 }
 
-interface Entry extends Named {
+interface Entry {
+  subject: ChangeSubject;
   uid: string;
   id: string;
   index: number;
@@ -31,7 +30,7 @@ interface Entry extends Named {
 /**
  * Diff two arrays of keyed objects.
  * @example
- * diffKeyedList(out, a.indicators, b.indicators, '/indicators', '/indicators', { noun: 'indicator', entity: 'indicator', identity: 'key' })
+ * diffKeyedList(out, a.indicators, b.indicators, '/indicators', '/indicators', { entity: 'indicator', identity: 'key' })
  * // `indicator "close_rate" added`, `indicator "x" moved from position 2 to 4`, …
  */
 export function diffKeyedList(out: ChangeList, a: readonly unknown[] | undefined, b: readonly unknown[] | undefined, pointerA: string, pointerB: string, options: KeyedOptions): void {
@@ -53,26 +52,26 @@ export function diffKeyedList(out: ChangeList, a: readonly unknown[] | undefined
     const pb = child(pointerB, now.index);
     const pair = matched[m]?.now === now ? matched[m] : undefined;
     if (!pair) {
-      out.add('added', pb, `${now.label} added`, now.subject, { after: now.value });
+      out.add('added', pb, now.subject, { after: now.value });
       continue;
     }
     const { old } = pair;
     const pa = child(pointerA, old.index);
-    if (old.uid !== now.uid) out.add('changed', child(pb, identity), `${old.label} renamed to "${now.id}"`, fieldOf(old.subject, identity), { before: old.id, after: now.id, form: 'renamed' });
-    if (!kept.has(m)) out.add('moved', pb, `${now.label} moved from position ${old.index + 1} to ${now.index + 1}`, now.subject, { before: old.index + 1, after: now.index + 1 });
+    if (old.uid !== now.uid) out.add('changed', child(pb, identity), fieldOf(old.subject, identity), { before: old.id, after: now.id, form: 'renamed' });
+    if (!kept.has(m)) out.add('moved', pb, now.subject, { before: old.index + 1, after: now.index + 1 });
     m++;
-    diffFields(out, old.value, now.value, pa, pb, { ...options, label: now.label, subject: now.subject, skip: [identity, ...(options.skip ?? [])] });
-    options.also?.(out, old.value, now.value, pa, pb, now);
+    diffFields(out, old.value, now.value, pa, pb, { ...options, subject: now.subject, skip: [identity, ...(options.skip ?? [])] });
+    options.also?.(out, old.value, now.value, pa, pb, now.subject);
   }
   for (const old of before) {
-    if (!inB.has(old.uid) && !renamedOld.has(old.uid)) out.add('removed', child(pointerA, old.index), `${old.label} removed`, old.subject, { before: old.value });
+    if (!inB.has(old.uid) && !renamedOld.has(old.uid)) out.add('removed', child(pointerA, old.index), old.subject, { before: old.value });
   }
 }
 
 /**
  * Diff two objects used as maps of entities (inputs, params, quotas): entries in key order.
  * @example
- * diffKeyedMap(out, a.params, b.params, '/params', '/params', { noun: 'param', entity: 'param', bareValue: 'value' })
+ * diffKeyedMap(out, a.params, b.params, '/params', '/params', { entity: 'param', bareValue: 'value' })
  * // `param "target" 0.95 → 0.9`
  */
 export function diffKeyedMap(out: ChangeList, a: object | undefined, b: object | undefined, pointerA: string, pointerB: string, options: KeyedOptions): void {
@@ -80,23 +79,22 @@ export function diffKeyedMap(out: ChangeList, a: object | undefined, b: object |
   const after = (b ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(byCodeUnits);
   for (const key of keys) {
-    const label = `${options.noun} "${key}"`;
     const subject: ChangeSubject = { entity: options.entity, key };
     const va = before[key];
     const vb = after[key];
     const pa = child(pointerA, key);
     const pb = child(pointerB, key);
     if (va === undefined && vb === undefined) continue;
-    if (va === undefined) out.add('added', pb, `${label} added`, subject, { after: vb });
-    else if (vb === undefined) out.add('removed', pa, `${label} removed`, subject, { before: va });
+    if (va === undefined) out.add('added', pb, subject, { after: vb });
+    else if (vb === undefined) out.add('removed', pa, subject, { before: va });
     else if (isObject(va) && isObject(vb)) {
-      diffFields(out, va, vb, pa, pb, { ...options, label, subject });
-      options.also?.(out, va, vb, pa, pb, { label, subject });
-    } else if (!sameJson(va, vb)) out.add('changed', pb, `${label} changed`, subject, { before: va, after: vb });
+      diffFields(out, va, vb, pa, pb, { ...options, subject });
+      options.also?.(out, va, vb, pa, pb, subject);
+    } else if (!sameJson(va, vb)) out.add('changed', pb, subject, { before: va, after: vb });
   }
 }
 
-function entries(list: readonly unknown[], identity: string, { noun, entity }: KeyedOptions): Entry[] {
+function entries(list: readonly unknown[], identity: string, { entity }: KeyedOptions): Entry[] {
   const seen = new Map<string, number>();
   return list.map((item, index) => {
     const value = isObject(item) ? item : {};
@@ -105,7 +103,7 @@ function entries(list: readonly unknown[], identity: string, { noun, entity }: K
     seen.set(id, n);
     // Duplicate keys are an analysis error, but the diff must still pair them up sensibly.
     const subject: ChangeSubject = n > 1 ? { entity, key: id, occurrence: n } : { entity, key: id };
-    return { uid: `${id}\u0000${n}`, id, label: `${noun} "${id}"${occurrenceSuffix(n)}`, subject, index, value };
+    return { uid: `${id}\u0000${n}`, id, subject, index, value };
   });
 }
 

@@ -2,8 +2,8 @@
  * @module diff/types
  * The shape of one difference between two scheme versions. Besides its English `text`, every
  * change carries a structured description (`subject`, `form`, plus `kind`, `before`, `after`), so
- * a reader in another language can word it without parsing the English: the studio's catalogue
- * (`studio/src/i18n/diff.ts`) is typed by `ChangeEntity`, so an entity missing there is a type error.
+ * every language is worded from that structure by one catalogue (`wording.ts`), typed by
+ * `ChangeEntity`, so an entity missing there is a type error.
  * This module has no imports: the studio imports its types without bundling the rules engine.
  */
 

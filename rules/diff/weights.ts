@@ -4,7 +4,7 @@
  * by indicator (or dimension) and position, e.g. `weight of "response_time" for position "engineer" 30 → 25`.
  */
 import type { Scheme, WeightSet } from '../../schemas/generated/scheme.ts';
-import { byCodeUnits, child, fieldOf, type ChangeList, type Named } from './changes.ts';
+import { byCodeUnits, child, fieldOf, type ChangeList } from './changes.ts';
 import { diffValue } from './fields.ts';
 import type { ChangeSubject } from './types.ts';
 
@@ -15,7 +15,7 @@ import type { ChangeSubject } from './types.ts';
  */
 export function diffWeights(out: ChangeList, a: Scheme, b: Scheme): void {
   const order = entityOrder(a, b);
-  diffRow(out, a.weights.default, b.weights.default, '/weights/default', 'in the default row', { label: 'default weights', subject: { entity: 'weightRow' } }, order);
+  diffRow(out, a.weights.default, b.weights.default, '/weights/default', { entity: 'weightRow' }, order);
   const before = a.weights.positions ?? {};
   const after = b.weights.positions ?? {};
   const positions = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(byCodeUnits);
@@ -23,10 +23,10 @@ export function diffWeights(out: ChangeList, a: Scheme, b: Scheme): void {
     const pointer = child('/weights/positions', position);
     const rowA = Object.hasOwn(before, position) ? before[position] : undefined;
     const rowB = Object.hasOwn(after, position) ? after[position] : undefined;
-    const row: Named = { label: `weights for position "${position}"`, subject: { entity: 'weightRow', position } };
-    if (!rowA && rowB) out.add('added', pointer, `${row.label} added`, row.subject, { after: rowB });
-    else if (rowA && !rowB) out.add('removed', pointer, `${row.label} removed`, row.subject, { before: rowA });
-    else if (rowA && rowB) diffRow(out, rowA, rowB, pointer, `for position "${position}"`, row, order);
+    const row: ChangeSubject = { entity: 'weightRow', position };
+    if (!rowA && rowB) out.add('added', pointer, row, { after: rowB });
+    else if (rowA && !rowB) out.add('removed', pointer, row, { before: rowA });
+    else if (rowA && rowB) diffRow(out, rowA, rowB, pointer, row, order);
   }
 }
 
@@ -35,12 +35,12 @@ interface EntityOrder {
   dimensions: (keys: string[]) => string[];
 }
 
-function diffRow(out: ChangeList, a: WeightSet, b: WeightSet, pointer: string, where: string, row: Named, order: EntityOrder): void {
-  diffValueIfDifferent(out, a.title, b.title, child(pointer, 'title'), `${row.label}: title`, fieldOf(row.subject, 'title'));
+function diffRow(out: ChangeList, a: WeightSet, b: WeightSet, pointer: string, row: ChangeSubject, order: EntityOrder): void {
+  if (a.title !== b.title) diffValue(out, a.title, b.title, child(pointer, 'title'), child(pointer, 'title'), fieldOf(row, 'title'));
   // A weight is named by its row's position (none for the default row) and the indicator's (dimension's) key.
-  const cell = (entity: 'weight' | 'dimensionWeight', key: string): ChangeSubject => ({ entity, key, ...(row.subject.position === undefined ? {} : { position: row.subject.position }) });
-  diffMap(out, a.indicators, b.indicators, child(pointer, 'indicators'), (key) => ({ label: `weight of "${key}" ${where}`, subject: cell('weight', key) }), order.indicators);
-  diffMap(out, a.dimensions, b.dimensions, child(pointer, 'dimensions'), (key) => ({ label: `dimension weight of "${key}" ${where}`, subject: cell('dimensionWeight', key) }), order.dimensions);
+  const cell = (entity: 'weight' | 'dimensionWeight', key: string): ChangeSubject => ({ entity, key, ...(row.position === undefined ? {} : { position: row.position }) });
+  diffMap(out, a.indicators, b.indicators, child(pointer, 'indicators'), (key) => cell('weight', key), order.indicators);
+  diffMap(out, a.dimensions, b.dimensions, child(pointer, 'dimensions'), (key) => cell('dimensionWeight', key), order.dimensions);
 }
 
 function diffMap(
@@ -48,7 +48,7 @@ function diffMap(
   a: Record<string, number> | undefined,
   b: Record<string, number> | undefined,
   pointer: string,
-  name: (key: string) => Named,
+  name: (key: string) => ChangeSubject,
   sort: (keys: string[]) => string[],
 ): void {
   const before = a ?? {};
@@ -57,15 +57,11 @@ function diffMap(
     const wa = Object.hasOwn(before, key) ? before[key] : undefined;
     const wb = Object.hasOwn(after, key) ? after[key] : undefined;
     const at = child(pointer, key);
-    const { label, subject } = name(key);
-    if (wa === undefined && wb !== undefined) out.add('added', at, `${label} added: ${wb}`, subject, { after: wb, form: 'values' });
-    else if (wa !== undefined && wb === undefined) out.add('removed', at, `${label} removed (was ${wa})`, subject, { before: wa, form: 'values' });
-    else if (wa !== wb) out.add('changed', at, `${label} ${wa} → ${wb}`, subject, { before: wa, after: wb, form: 'values' });
+    const subject = name(key);
+    if (wa === undefined && wb !== undefined) out.add('added', at, subject, { after: wb, form: 'values' });
+    else if (wa !== undefined && wb === undefined) out.add('removed', at, subject, { before: wa, form: 'values' });
+    else if (wa !== wb) out.add('changed', at, subject, { before: wa, after: wb, form: 'values' });
   }
-}
-
-function diffValueIfDifferent(out: ChangeList, a: unknown, b: unknown, pointer: string, what: string, about: ChangeSubject): void {
-  if (a !== b) diffValue(out, a, b, pointer, pointer, what, about);
 }
 
 /** Weights are listed in the order the indicators (dimensions) appear in the newer scheme, then the older. */

@@ -105,6 +105,19 @@ describe.concurrent('yardstick diff', () => {
     expect(lines).toHaveLength(5);
   });
 
+  it('--lang zh-CN words the same changes in Chinese', async () => {
+    const r = await runCli(['diff', 'scheme.json', 'v2.json', '--lang', 'zh-CN'], dir);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^changed +title +方案标题由“CLI demo scheme”改为“CLI demo scheme v2”$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^changed +weights\.positions\.driver\.indicators\.service +指标“service”在岗位“driver”中的权重由 50 改为 40$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^changed +grading\.bands\[0\]\.min +等级区间“A”的下限由 90 改为 92$/));
+    expect(lines).toHaveLength(5);
+    const bad = await runCli(['diff', 'scheme.json', 'v2.json', '--lang', 'fr'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lang/);
+  });
+
   it('identical schemes (whatever the key order) print "No differences."', async () => {
     const r = await runCli(['diff', 'scheme.json', 'copy.json'], dir);
     expect(r).toEqual({ code: 0, stdout: 'No differences.\n', stderr: '' });

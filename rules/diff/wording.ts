@@ -1,12 +1,11 @@
 /**
- * @module i18n/diff
- * Changes between two scheme versions in the studio's languages. The diff (`rules/diff`) words
- * every change in English (`change.text`, also used by the CLI and the API) and describes it in
- * structure: the `subject` (entity, key, position, field, rule), `form`, `kind`, `before` and
- * `after`. Here each language words a change from that structure, so the Chinese diff page shows
- * Chinese sentences. Both catalogues are typed by the diff's `ChangeEntity`: an entity missing
- * from either is a type error. The English catalogue reproduces `text` exactly (tested over every
- * change the diff tests produce), which shows the structure carries everything the sentence says.
+ * @module diff/wording
+ * The one place changes between two scheme versions are worded, in every language Yardstick
+ * speaks. The diff describes each change in structure only — the `subject` (entity, key,
+ * position, field, rule), `form`, `kind`, `before` and `after` — and its English `text` (used by
+ * the CLI and the API) is this catalogue's English sentence; the studio words the same structure
+ * in Chinese. Both catalogues are typed by the diff's `ChangeEntity`: an entity missing from
+ * either is a type error. Imports only types, so the studio bundles it without the rules engine.
  *
  * A change without a subject (an older server), with an entity not in the catalogue (a newer
  * one), or lacking a part its wording needs, is shown with its own `text`. Keys, positions and
@@ -17,8 +16,8 @@
  *   form: 'values', before: 30, after: 25, text: '…' }, 'zh-CN')
  * // '指标“response_time”在岗位“engineer”中的权重由 30 改为 25'
  */
-import type { ChangeEntity, ChangeForm, ChangeKind, ChangeSubject } from '../../../rules/diff/types.ts';
-import type { Locale } from './i18n.svelte.ts';
+import type { Locale } from '../../schemas/vocabulary.ts';
+import type { ChangeEntity, ChangeForm, ChangeKind, ChangeSubject } from './types.ts';
 
 /** A change as the API sends it; `subject` and `form` are missing from servers older than them. */
 export interface DiffChange {
@@ -31,7 +30,7 @@ export interface DiffChange {
 }
 
 /** A change that has a subject: what a catalogue words. */
-export type DescribedChange = DiffChange & { subject: ChangeSubject };
+export type DescribedChange = Omit<DiffChange, 'text'> & { subject: ChangeSubject };
 
 /** How one language words changes. */
 export interface DiffWording {
@@ -70,7 +69,7 @@ const isWeight = (s: ChangeSubject) => s.entity === 'weight' || s.entity === 'di
 const isBareValue = (c: DescribedChange) => c.subject.entity === 'param' && c.subject.field === 'value' && c.form === 'values';
 
 // ── English ─────────────────────────────────────────────────────────────────
-/** `occurrenceSuffix` of `rules/diff/changes.ts`: 2 → ' (2nd)'. */
+/** 2 → ' (2nd)': tells apart entries that (wrongly) share a key. */
 function enOccurrence(n: number | undefined): string {
   if (n === undefined || n <= 1) return '';
   const suffix = n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : n % 10 === 1 && n % 100 !== 11 ? 'st' : 'th';
@@ -308,7 +307,7 @@ export const DIFF_WORDING: Record<Locale, DiffWording> = { 'zh-CN': diffZhCN, en
  * an entity the catalogue does not know, or lacks a part the sentence needs.
  * @example wordChange({ kind: 'added', subject: { entity: 'indicator', key: 'nps' }, text: '…' }, 'zh-CN') // '新增指标“nps”'
  */
-export function wordChange(change: DiffChange, locale: Locale): string | undefined {
+export function wordChange(change: Omit<DiffChange, 'text'>, locale: Locale): string | undefined {
   const wording = DIFF_WORDING[locale];
   const subject = change.subject;
   if (!subject || typeof subject !== 'object' || typeof subject.entity !== 'string' || !Object.hasOwn(wording.entities, subject.entity)) return undefined;
@@ -330,4 +329,15 @@ export function wordChange(change: DiffChange, locale: Locale): string | undefin
  */
 export function diffChangeText(change: DiffChange, locale: Locale): string {
   return wordChange(change, locale) ?? change.text;
+}
+
+/**
+ * The English sentence of a change the diff has just described; every change the diff makes has
+ * all the parts its sentence needs, so a missing part is a bug in the diff, not in the input.
+ * @example englishText({ kind: 'added', subject: { entity: 'indicator', key: 'nps' } }) // 'indicator "nps" added'
+ */
+export function englishText(change: Omit<DiffChange, 'text'>): string {
+  const text = wordChange(change, 'en');
+  if (text === undefined) throw new Error(`The diff described a change its wording cannot say: ${JSON.stringify(change)}`);
+  return text;
 }
