@@ -15,14 +15,13 @@
  *   computed with it stay reproducible: the version itself never changes.
  */
 import type { Kysely } from 'kysely';
-import { hashScheme } from '../../rules/index.ts';
+import { hashScheme, inspectScheme } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { parseDay, todayUtc } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, writableVersion } from './scheme-access.ts';
-import { inspectDocument } from './scheme-documents.ts';
 import { versionDetail } from './scheme-format.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
@@ -46,7 +45,7 @@ export async function publishVersion(db: Kysely<DB>, user: CurrentUser, id: numb
   assertDraft(version, scheme, 'published again');
   if (request.revision !== undefined && request.revision !== version.revision) throw staleRevision(version, scheme.key, request.revision);
   const effectiveFrom = request.effectiveFrom === undefined ? todayUtc() : parseDay(request.effectiveFrom, 'effectiveFrom');
-  const { scheme: parsed, findings } = inspectDocument(version.document);
+  const { scheme: parsed, findings } = inspectScheme(version.document);
   const errors = findings.filter((f) => f.severity === 'error');
   if (!parsed || errors.length > 0) {
     const first = errors[0]!;
@@ -114,7 +113,7 @@ export async function retireVersion(db: Kysely<DB>, user: CurrentUser, id: numbe
     });
     return row;
   });
-  return versionDetail(retired, scheme, inspectDocument(retired.document).findings);
+  return versionDetail(retired, scheme, inspectScheme(retired.document).findings);
 }
 
 function staleRevision(version: { id: number; number: number; revision: number }, schemeKey: string, yours: number): YardstickError {
