@@ -5,7 +5,8 @@
  * - **Publish** parses and analyses the draft; any parse issue or error finding refuses with
  *   422 `analysis_failed` listing the findings. Otherwise the version becomes published (from then
  *   on the database refuses any change to it) with `content_hash = hashScheme(document)`,
- *   `effective_from` (default today, UTC), who and when.
+ *   `effective_from` (default today, UTC), who and when. Its findings are stored with it
+ *   (`version-findings.ts`), so later reads do not analyse it again.
  *   Publishing does not touch the scheme's earlier published version: several published
  *   versions may coexist (a running cycle keeps the one it was opened with) until someone
  *   retires the old one explicitly. This keeps publishing a single-row change and leaves the
@@ -23,6 +24,7 @@ import { parseDay, todayUtc } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, writableVersion } from './scheme-access.ts';
 import { versionDetail } from './scheme-format.ts';
+import { storeFindings, versionFindings } from './version-findings.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -67,6 +69,7 @@ export async function publishVersion(db: Kysely<DB>, user: CurrentUser, id: numb
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new YardstickError('stale_write', `Version ${version.number} of ${scheme.key} changed while it was being published; reload it and publish again.`, { versionId: String(id) });
+    await storeFindings(trx, hash, findings);
     await appendAudit(trx, {
       actor: actorOf(user),
       action: 'version.publish',
@@ -113,7 +116,7 @@ export async function retireVersion(db: Kysely<DB>, user: CurrentUser, id: numbe
     });
     return row;
   });
-  return versionDetail(retired, scheme, inspectScheme(retired.document).findings);
+  return versionDetail(retired, scheme, await versionFindings(db, retired));
 }
 
 function staleRevision(version: { id: number; number: number; revision: number }, schemeKey: string, yours: number): YardstickError {

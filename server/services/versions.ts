@@ -23,6 +23,7 @@ import { assertDocumentBelongs, contentHash, type DocumentInput, type SchemeDocu
 import { SUMMARY_COLUMNS, versionDetail, versionSummary } from './scheme-format.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
+import { versionFindings } from './version-findings.ts';
 
 /**
  * Every version of a scheme, oldest first, without documents.
@@ -40,7 +41,7 @@ export async function listVersions(db: Kysely<DB>, user: CurrentUser, schemeId: 
  */
 export async function getVersion(db: Kysely<DB>, user: CurrentUser, id: number) {
   const { version, scheme } = await readableVersion(db, user, id);
-  return versionDetail(version, scheme, inspectScheme(version.document).findings);
+  return versionDetail(version, scheme, await versionFindings(db, version));
 }
 
 /**
