@@ -37,13 +37,14 @@ export function contentHash(document: SchemeDocument): string {
 }
 
 /**
- * Parse a document that must be valid, or throw 400 `invalid_scheme` listing every issue.
- * @example const scheme = requireValidDocument(body.document, 'The scheme document');
+ * Parse a document that must be valid, or throw 400 `invalid_scheme` naming `what` and listing
+ * every issue (`extra` joins the error's details). The one "parse or answer 400" of the server.
+ * @example const scheme = requireValidDocument(version.document, `Version 3 of cs-monthly`, { versionId: '31' });
  */
-export function requireValidDocument(document: unknown, what = 'The scheme document'): Scheme {
+export function requireValidDocument(document: unknown, what = 'The scheme document', extra: Record<string, unknown> = {}): Scheme {
   const checked = checkScheme(document);
   if (checked.ok) return checked.scheme;
-  throw invalidDocument(checked.issues, what);
+  throw invalidDocument(checked.issues, what, extra);
 }
 
 /** 400 `invalid_scheme` naming the first issue and listing all of them in `details.issues`. */
