@@ -12,6 +12,7 @@
  */
 export { parseScheme, checkScheme, readablePath, type ParseIssue, type Scheme } from './scheme/parse.ts';
 export { analyzeScheme, hasErrors, type Finding } from './analyze/index.ts';
+export { inspectScheme, issueFinding } from './inspect.ts';
 export { compileScheme, type CompiledScheme } from './scheme/compile.ts';
 export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './scheme/evaluate.ts';
 export type * from './scheme/result.ts';

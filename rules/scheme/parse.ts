@@ -1,11 +1,12 @@
 /**
  * @module parse
  * Phase 1 of the pipeline: turn untrusted JSON into a `Scheme`, or say precisely what is wrong.
- * Validation is driven by `schemas/scheme.schema.json` (JSON Schema 2020-12, ajv).
+ * Validation is driven by `schemas/scheme.schema.json` (JSON Schema 2020-12), compiled ahead of
+ * time into plain code (`schemas/generate-validator.ts`), so it runs unchanged in the browser under
+ * a Content-Security-Policy without `unsafe-eval`.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
-import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' };
+import validate from '../../schemas/generated/validate-scheme.js';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import { YardstickError } from '../errors.ts';
 
@@ -20,14 +21,6 @@ export interface ParseIssue {
 }
 
 const MAX_DOCUMENT_BYTES = 2_000_000;
-
-// Compiled on first use: ajv generates code with `new Function`, which a strict
-// Content-Security-Policy forbids, so merely importing the pipeline in the studio must not do it.
-let validator: ((doc: unknown) => doc is Scheme) & { errors?: ErrorObject[] | null } | undefined;
-function validate(doc: unknown): doc is Scheme {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, unicodeRegExp: true }).compile<Scheme>(schemeSchema);
-  return validator(doc);
-}
 
 /**
  * Validate a scheme document (object or JSON text) and return it typed.
@@ -63,7 +56,7 @@ export function checkScheme(doc: unknown):
     }
   }
   if (validate(value)) return { ok: true, scheme: value };
-  return { ok: false, code: 'invalid_scheme', issues: describeAjvErrors(validator?.errors ?? []) };
+  return { ok: false, code: 'invalid_scheme', issues: describeAjvErrors(validate.errors ?? []) };
 }
 
 function fail(code: 'invalid_json' | 'invalid_scheme', pointer: string, keyword: string, message: string) {

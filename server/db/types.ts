@@ -10,7 +10,8 @@
  *
  * Keep this file in step with `migrations/`; the tests insert into every table.
  */
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
+import type { Finding } from '../../rules/analyze/types.ts';
 import type { EmployeeResult } from '../../rules/scheme/result.ts';
 import type { CycleStatus, Period as CyclePeriod, Role as UserRole } from '../../schemas/vocabulary.ts';
 
@@ -147,6 +148,14 @@ export interface SchemeVersionsTable {
   note: string | null;
 }
 
+/** The findings of a published document, stored once at publish, keyed by its content hash (migration 013). */
+export interface VersionFindingsTable {
+  content_hash: string;
+  /** `Finding[]` as `analyzeScheme` returned them when the document was published. */
+  findings: ColumnType<Finding[], RawBuilder<unknown>, never>;
+  created_at: Generated<Timestamp>;
+}
+
 // ── cycles and inputs ───────────────────────────────────────────────────────
 export interface CyclesTable {
   id: Generated<number>;
@@ -281,6 +290,7 @@ export interface DB {
   login_attempts: LoginAttemptsTable;
   schemes: SchemesTable;
   scheme_versions: SchemeVersionsTable;
+  version_findings: VersionFindingsTable;
   cycles: CyclesTable;
   cycle_assignments: CycleAssignmentsTable;
   import_batches: ImportBatchesTable;

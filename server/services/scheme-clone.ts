@@ -10,11 +10,12 @@
  */
 import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
+import { inspectScheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { appendAudit } from './audit.ts';
 import { readableScheme, type SchemeRow, type VersionRow } from './scheme-access.ts';
-import { contentHash, inspectDocument, type SchemeDocument } from './scheme-documents.ts';
+import { contentHash, type SchemeDocument } from './scheme-documents.ts';
 import { schemeView, versionDetail } from './scheme-format.ts';
 import { assertExists } from './org.ts';
 import { assertKeyFree, insertSchemeWithFirstVersion } from './schemes.ts';
@@ -74,7 +75,7 @@ export async function cloneScheme(db: Kysely<DB>, user: CurrentUser, sourceId: n
     return { scheme, version };
   });
   const lineage = { schemeId: String(source.id), schemeKey: source.key, versionId: String(from.id), versionNumber: from.number };
-  return { scheme: schemeView(scheme, lineage, [version]), version: versionDetail(version, scheme, inspectDocument(version.document).findings) };
+  return { scheme: schemeView(scheme, lineage, [version]), version: versionDetail(version, scheme, inspectScheme(version.document).findings) };
 }
 
 async function sourceVersion(db: Kysely<DB>, source: SchemeRow, versionId: number | undefined): Promise<VersionRow> {

@@ -7,7 +7,7 @@
  * document here is any JSON object; only publishing requires it to parse and analyse cleanly.
  */
 import { createHash } from 'node:crypto';
-import { analyzeScheme, canonicalJson, checkScheme, type Finding, type ParseIssue, type Scheme } from '../../rules/index.ts';
+import { canonicalJson, checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 
 /** Largest scheme document stored, in bytes of its canonical JSON (the rules parser's own limit). */
@@ -36,32 +36,15 @@ export function contentHash(document: SchemeDocument): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
-/** A parse issue shown as an error finding, so the studio lists both kinds the same way. */
-export function issueFinding(issue: ParseIssue): Finding {
-  return { severity: 'error', code: 'invalid_scheme', pointer: issue.pointer, path: issue.path, message: issue.message };
-}
-
 /**
- * Parse and analyse a document: the typed scheme when it parses, and the findings either way
- * (the parse issues as `invalid_scheme` errors when it does not).
- * @example
- * const { scheme, findings } = inspectDocument(version.document);
- * if (!scheme) findings[0] // { severity: 'error', code: 'invalid_scheme', path: 'indicators[0].key', … }
+ * Parse a document that must be valid, or throw 400 `invalid_scheme` naming `what` and listing
+ * every issue (`extra` joins the error's details). The one "parse or answer 400" of the server.
+ * @example const scheme = requireValidDocument(version.document, `Version 3 of cs-monthly`, { versionId: '31' });
  */
-export function inspectDocument(document: unknown): { scheme?: Scheme; issues: ParseIssue[]; findings: Finding[] } {
-  const checked = checkScheme(document);
-  if (!checked.ok) return { issues: checked.issues, findings: checked.issues.map(issueFinding) };
-  return { scheme: checked.scheme, issues: [], findings: analyzeScheme(checked.scheme) };
-}
-
-/**
- * Parse a document that must be valid, or throw 400 `invalid_scheme` listing every issue.
- * @example const scheme = requireValidDocument(body.document, 'The scheme document');
- */
-export function requireValidDocument(document: unknown, what = 'The scheme document'): Scheme {
+export function requireValidDocument(document: unknown, what = 'The scheme document', extra: Record<string, unknown> = {}): Scheme {
   const checked = checkScheme(document);
   if (checked.ok) return checked.scheme;
-  throw invalidDocument(checked.issues, what);
+  throw invalidDocument(checked.issues, what, extra);
 }
 
 /** 400 `invalid_scheme` naming the first issue and listing all of them in `details.issues`. */

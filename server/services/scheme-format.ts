@@ -43,7 +43,7 @@ export type VersionSummary = ReturnType<typeof versionSummary>;
 
 /**
  * A whole version: the document, who did what, and the findings of the document as it is now.
- * @example versionDetail(row, scheme, inspectDocument(row.document).findings)
+ * @example versionDetail(row, scheme, inspectScheme(row.document).findings)
  */
 export function versionDetail(v: VersionRow, scheme: Pick<SchemeRow, 'key'>, findings: Finding[]) {
   return {

@@ -8,12 +8,13 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
+import { inspectScheme } from '../../rules/index.ts';
 import type { DB, NewRow } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';
 import { readableScheme, readableSchemes, type SchemeRow } from './scheme-access.ts';
-import { assertDocumentBelongs, contentHash, inspectDocument, requireValidDocument, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';
+import { assertDocumentBelongs, contentHash, requireValidDocument, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';
 import { type Lineage, schemeView, SUMMARY_COLUMNS, type VersionSummaryRow, versionDetail, versionSummary } from './scheme-format.ts';
 import { actorOf, assertCanReadDepartment, assertCanWriteDepartment } from './scope.ts';
 import { inTransaction } from './transaction.ts';
@@ -88,7 +89,7 @@ export async function createScheme(db: Kysely<DB>, user: CurrentUser, input: New
     });
     return { scheme, version };
   });
-  return { scheme: schemeView(scheme, null, [version]), version: versionDetail(version, scheme, inspectDocument(version.document).findings) };
+  return { scheme: schemeView(scheme, null, [version]), version: versionDetail(version, scheme, inspectScheme(version.document).findings) };
 }
 
 /**

@@ -4,11 +4,11 @@
  * ("what does our department's copy change from the template?").
  */
 import type { Kysely } from 'kysely';
-import { checkScheme, diffSchemes, type Scheme } from '../../rules/index.ts';
+import { diffSchemes, type Scheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { readableVersion, type SchemeRow, type VersionRow } from './scheme-access.ts';
-import { invalidDocument } from './scheme-documents.ts';
+import { requireValidDocument } from './scheme-documents.ts';
 
 /**
  * What changed from version `againstId` (the older side, `from`) to version `id` (`to`).
@@ -30,7 +30,5 @@ function side({ version, scheme }: { version: VersionRow; scheme: SchemeRow }) {
 }
 
 function parsed({ version, scheme }: { version: VersionRow; scheme: SchemeRow }): Scheme {
-  const checked = checkScheme(version.document);
-  if (checked.ok) return checked.scheme;
-  throw invalidDocument(checked.issues, `Version ${version.number} of ${scheme.key}`, { versionId: String(version.id) });
+  return requireValidDocument(version.document, `Version ${version.number} of ${scheme.key}`, { versionId: String(version.id) });
 }

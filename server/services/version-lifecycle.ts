@@ -5,7 +5,8 @@
  * - **Publish** parses and analyses the draft; any parse issue or error finding refuses with
  *   422 `analysis_failed` listing the findings. Otherwise the version becomes published (from then
  *   on the database refuses any change to it) with `content_hash = hashScheme(document)`,
- *   `effective_from` (default today, UTC), who and when.
+ *   `effective_from` (default today, UTC), who and when. Its findings are stored with it
+ *   (`version-findings.ts`), so later reads do not analyse it again.
  *   Publishing does not touch the scheme's earlier published version: several published
  *   versions may coexist (a running cycle keeps the one it was opened with) until someone
  *   retires the old one explicitly. This keeps publishing a single-row change and leaves the
@@ -15,15 +16,15 @@
  *   computed with it stay reproducible: the version itself never changes.
  */
 import type { Kysely } from 'kysely';
-import { hashScheme } from '../../rules/index.ts';
+import { hashScheme, inspectScheme } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { parseDay, todayUtc } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, writableVersion } from './scheme-access.ts';
-import { inspectDocument } from './scheme-documents.ts';
 import { versionDetail } from './scheme-format.ts';
+import { storeFindings, versionFindings } from './version-findings.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -46,7 +47,7 @@ export async function publishVersion(db: Kysely<DB>, user: CurrentUser, id: numb
   assertDraft(version, scheme, 'published again');
   if (request.revision !== undefined && request.revision !== version.revision) throw staleRevision(version, scheme.key, request.revision);
   const effectiveFrom = request.effectiveFrom === undefined ? todayUtc() : parseDay(request.effectiveFrom, 'effectiveFrom');
-  const { scheme: parsed, findings } = inspectDocument(version.document);
+  const { scheme: parsed, findings } = inspectScheme(version.document);
   const errors = findings.filter((f) => f.severity === 'error');
   if (!parsed || errors.length > 0) {
     const first = errors[0]!;
@@ -68,6 +69,7 @@ export async function publishVersion(db: Kysely<DB>, user: CurrentUser, id: numb
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new YardstickError('stale_write', `Version ${version.number} of ${scheme.key} changed while it was being published; reload it and publish again.`, { versionId: String(id) });
+    await storeFindings(trx, hash, findings);
     await appendAudit(trx, {
       actor: actorOf(user),
       action: 'version.publish',
@@ -114,7 +116,7 @@ export async function retireVersion(db: Kysely<DB>, user: CurrentUser, id: numbe
     });
     return row;
   });
-  return versionDetail(retired, scheme, inspectDocument(retired.document).findings);
+  return versionDetail(retired, scheme, await versionFindings(db, retired));
 }
 
 function staleRevision(version: { id: number; number: number; revision: number }, schemeKey: string, yours: number): YardstickError {

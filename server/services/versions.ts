@@ -13,16 +13,17 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Finding, ParseIssue } from '../../rules/index.ts';
+import { inspectScheme, type Finding, type ParseIssue } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, readableScheme, readableVersion, writableScheme, writableVersion } from './scheme-access.ts';
-import { assertDocumentBelongs, contentHash, inspectDocument, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';
+import { assertDocumentBelongs, contentHash, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';
 import { SUMMARY_COLUMNS, versionDetail, versionSummary } from './scheme-format.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
+import { versionFindings } from './version-findings.ts';
 
 /**
  * Every version of a scheme, oldest first, without documents.
@@ -40,7 +41,7 @@ export async function listVersions(db: Kysely<DB>, user: CurrentUser, schemeId: 
  */
 export async function getVersion(db: Kysely<DB>, user: CurrentUser, id: number) {
   const { version, scheme } = await readableVersion(db, user, id);
-  return versionDetail(version, scheme, inspectDocument(version.document).findings);
+  return versionDetail(version, scheme, await versionFindings(db, version));
 }
 
 /**
@@ -69,7 +70,7 @@ export async function createDraft(db: Kysely<DB>, user: CurrentUser, schemeId: n
     });
     return version;
   });
-  return versionDetail(version, scheme, inspectDocument(version.document).findings);
+  return versionDetail(version, scheme, inspectScheme(version.document).findings);
 }
 
 /**
@@ -101,20 +102,20 @@ export async function updateDraft(db: Kysely<DB>, user: CurrentUser, id: number,
     });
     return row;
   });
-  return versionDetail(updated, scheme, inspectDocument(updated.document).findings);
+  return versionDetail(updated, scheme, inspectScheme(updated.document).findings);
 }
 
 /**
  * Check a document as a save of this draft would, without writing anything: the same refusals
  * (403 out of scope, 409 not a draft, 400 wrong key or template flag, 413 too large) and the same
- * parse + analysis (`inspectDocument`), so the studio's live findings are exactly what saving and
+ * parse + analysis (`inspectScheme`), so the studio's live findings are exactly what saving and
  * publishing this document would report. No revision: nothing is written, so nothing can be stale.
  * @example
  * await checkDraft(db, hr, 31, document) // { issues: [], findings: [{ severity: 'error', code: 'weights_not_100', … }] }
  */
 export async function checkDraft(db: Kysely<DB>, user: CurrentUser, id: number, document: SchemeDocument): Promise<{ issues: ParseIssue[]; findings: Finding[] }> {
   await admitDraftDocument(db, user, id, document);
-  const { issues, findings } = inspectDocument(document);
+  const { issues, findings } = inspectScheme(document);
   return { issues, findings };
 }
 

@@ -5,9 +5,10 @@
  * form is cached by content hash and never goes stale.
  */
 import type { Kysely } from 'kysely';
-import { compileScheme, parseScheme, type CompiledScheme, type Scheme } from '../../../rules/index.ts';
+import { compileScheme, type CompiledScheme, type Scheme } from '../../../rules/index.ts';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, JsonObject, SchemeVersionStatus } from '../../db/types.ts';
+import { requireValidDocument } from '../scheme-documents.ts';
 
 /** A scheme version ready to evaluate with. */
 export interface LoadedVersion {
@@ -61,13 +62,8 @@ export async function loadVersion(db: Kysely<DB>, id: number): Promise<LoadedVer
 function compiledFor(document: JsonObject, contentHash: string, id: number): { scheme: Scheme; compiled: CompiledScheme } {
   const hit = compiledByHash.get(contentHash);
   if (hit) return hit;
-  let scheme: Scheme;
-  try {
-    // A clone, so rules code can never touch the row object other callers hold.
-    scheme = parseScheme(structuredClone(document));
-  } catch (err) {
-    throw new YardstickError('invalid_scheme', `Scheme version ${id} cannot be evaluated: its stored document is not a valid scheme (${(err as Error).message}).`, { versionId: String(id) });
-  }
+  // A clone, so rules code can never touch the row object other callers hold.
+  const scheme = requireValidDocument(structuredClone(document), `Scheme version ${id}`, { versionId: String(id) });
   const entry = { scheme, compiled: compileScheme(scheme) };
   if (compiledByHash.size >= CACHE_LIMIT) compiledByHash.delete(compiledByHash.keys().next().value!);
   compiledByHash.set(contentHash, entry);

@@ -1,8 +1,7 @@
 /**
  * @module lib/findings
  * Analysis findings (from the API) placed next to the fields they concern: a finding belongs to
- * a field when its JSON pointer is the field's pointer or lies under it. `latestOnly` keeps the
- * designer's check-as-you-type to one request per pause, answered newest-first.
+ * a field when its JSON pointer is the field's pointer or lies under it.
  *
  * @example
  * findingsAt(findings, '/weights/positions/engineer') // weights_not_100 at /weights/positions/engineer/indicators
@@ -59,62 +58,4 @@ export function tabOf(ptr: string): DesignerTab {
     default:
       return 'general';
   }
-}
-
-/** A check that runs some time after the last request for it; see {@link latestOnly}. */
-export interface LatestOnly<I> {
-  /** (Re)start the wait for `input`; any earlier pending or running check is dropped. */
-  schedule(input: I): void;
-  /** Drop the pending or running check, if any: its answer will never be reported. */
-  cancel(): void;
-}
-
-/**
- * Debounce an async check and keep only the newest answer. Each `schedule` restarts the wait,
- * aborts the request in flight and invalidates its answer, so typing sends one request per pause
- * (at most one under way) and an older answer can never overwrite a newer one, however late it
- * arrives. Errors of dropped checks (including the abort itself) are not reported.
- * @example
- * const checker = latestOnly({ delayMs: 400, run: (doc, signal) => api.post(url, doc, { signal }), onResult: show, onError: fail });
- * checker.schedule(doc1); checker.schedule(doc2); // one request, for doc2, 400 ms later
- */
-export function latestOnly<I, O>(options: {
-  delayMs: number;
-  run: (input: I, signal: AbortSignal) => Promise<O>;
-  onResult: (output: O, input: I) => void;
-  onError: (error: unknown, input: I) => void;
-}): LatestOnly<I> {
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: AbortController | undefined;
-
-  function cancel(): void {
-    generation++;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    inFlight?.abort();
-    inFlight = undefined;
-  }
-
-  function schedule(input: I): void {
-    cancel();
-    const mine = generation;
-    timer = setTimeout(() => {
-      timer = undefined;
-      const controller = new AbortController();
-      inFlight = controller;
-      options.run(input, controller.signal).then(
-        (output) => {
-          if (mine === generation) options.onResult(output, input);
-        },
-        (error: unknown) => {
-          if (mine === generation && !controller.signal.aborted) options.onError(error, input);
-        },
-      ).finally(() => {
-        if (inFlight === controller) inFlight = undefined;
-      });
-    }, options.delayMs);
-  }
-
-  return { schedule, cancel };
 }

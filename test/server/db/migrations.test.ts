@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 const TABLES = [
   'departments', 'positions', 'employees',
   'users', 'user_departments', 'sessions', 'api_tokens', 'login_attempts',
-  'schemes', 'scheme_versions',
+  'schemes', 'scheme_versions', 'version_findings',
   'cycles', 'cycle_assignments', 'import_batches', 'inputs', 'input_history',
   'evaluation_jobs', 'results', 'appeals',
   'audit_log',
