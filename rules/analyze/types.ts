@@ -19,7 +19,7 @@ export interface Finding {
   message: string;
   /**
    * The values `message` was filled with, flat, so the message can be worded in another language,
-   * e.g. `{ position: 'driver', sum: 90 }` (see `flatArgs` in `codes.ts`).
+   * e.g. `{ position: 'driver', sum: 90 }`, lists as arrays (see `flatArgs` in `codes.ts`).
    */
-  args?: Record<string, string | number>;
+  args?: Record<string, string | number | string[]>;
 }

@@ -3,7 +3,9 @@
  * `yardstick check scheme.json`: validate a scheme document and analyse it, printing every
  * problem with its path. Exit 1 when the document is invalid or analysis finds an error.
  */
+import { findingMessage } from '../../rules/analyze/wording.ts';
 import { analyzeScheme, hashScheme, type Finding, type ParseIssue } from '../../rules/index.ts';
+import { LOCALES, type Locale } from '../../schemas/vocabulary.ts';
 import { choice, EXIT, parseCommandArgs, type Command } from './command.ts';
 import { alignColumns, plural, toJson } from './output.ts';
 import { readSchemeFile } from './read-input-file.ts';
@@ -13,7 +15,7 @@ const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const check: Command = {
   name: 'check',
   summary: 'Validate a scheme and run the static analysis',
-  usage: `Usage: yardstick check <scheme.json> [--format text|json]
+  usage: `Usage: yardstick check <scheme.json> [--format text|json] [--lang en|zh-CN]
 
 Validates the scheme against schemas/scheme.schema.json, then analyses it: weights per
 position sum to 100, bands cover every total without overlap, rules only read declared
@@ -22,6 +24,7 @@ Prints each finding as "severity  path  message  [code]", errors first, then a s
 
 Options:
   --format text|json   text (default), or one JSON object with parseIssues and findings
+  --lang en|zh-CN      the language of the findings in text (default en; JSON keeps the English message)
 
 Exit status: 0 no errors (warnings allowed), 1 invalid document or analysis errors, 2 usage.
 
@@ -29,8 +32,9 @@ Example:
   yardstick check schemes/cs-quarterly.json`,
 
   async run(argv, { io }) {
-    const { values, positionals } = parseCommandArgs(this, argv, { format: { type: 'string' } }, { required: ['scheme.json'] });
+    const { values, positionals } = parseCommandArgs(this, argv, { format: { type: 'string' }, lang: { type: 'string' } }, { required: ['scheme.json'] });
     const format = choice(this, 'format', values.format, ['text', 'json'], 'text');
+    const lang = choice(this, 'lang', values.lang, LOCALES, 'en');
     const file = await readSchemeFile(positionals[0], io.cwd);
 
     if (!file.ok) {
@@ -48,7 +52,7 @@ Example:
     if (format === 'json') {
       io.stdout(toJson({ file: file.name, valid: true, scheme: file.scheme.key, hash, parseIssues: [], findings, counts }));
     } else {
-      if (findings.length) io.stdout(findingLines(findings).join('\n') + '\n');
+      if (findings.length) io.stdout(findingLines(findings, lang).join('\n') + '\n');
       const tally = findings.length ? `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}` : 'no problems found';
       io.stdout(`${file.name}: ${tally} (scheme "${file.scheme.key}", ${plural(file.scheme.indicators.length, 'indicator')}, ${hash.slice(0, 19)}…).\n`);
     }
@@ -66,8 +70,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** `error    weights.positions.driver  Weights for position "driver" sum to 90, not 100.  [weights_not_100]` */
-export function findingLines(findings: Finding[]): string[] {
-  return alignColumns(findings.map((f) => [f.severity, f.path || '(scheme)', `${f.message}  [${f.code}]`]));
+export function findingLines(findings: Finding[], lang: Locale = 'en'): string[] {
+  return alignColumns(findings.map((f) => [f.severity, f.path || '(scheme)', `${findingMessage(f, lang)}  [${f.code}]`]));
 }
 
 /** `error  indicators[0].key  is required` */

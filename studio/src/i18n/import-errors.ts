@@ -21,13 +21,13 @@
  */
 import type { ImportErrorCode } from '../../../server/services/import-errors.ts';
 import type { Locale } from './i18n.svelte.ts';
-import { hasArg, wordEntry, type WordingArgs, type WordingEntry } from './wording.ts';
+import { fillTemplate, hasArg, literal as lit, type MessageTemplate } from '../../../rules/messages/template.ts';
 
 /** The values an import problem's message was filled with. */
-export type ImportErrorArgs = WordingArgs;
+export type ImportErrorArgs = Readonly<Record<string, string | number>>;
 
 /** A message template, or a function of the args choosing one. */
-export type ImportErrorTemplate = WordingEntry;
+export type ImportErrorTemplate = MessageTemplate<ImportErrorArgs>;
 
 /** What the studio needs of a problem; `code` and `args` are absent from older servers. */
 export interface ImportProblem {
@@ -40,12 +40,8 @@ export interface ImportProblem {
 const has = hasArg;
 /** The items of a list arg (sent joined with ", "). */
 const items = (value: string | number) => String(value).split(', ');
-// Values a template function puts in itself (not through a {name} placeholder) are marked with
-// `lit`, so braces in a cell ("{limit}") are not read as placeholders; unmarked after filling.
-const OPEN = '\u0000';
-const CLOSE = '\u0001';
-const lit = (value: string | number) => String(value).replace(/[{}]/g, (c) => (c === '{' ? OPEN : CLOSE));
-const unmark = (text: string) => text.replace(/\u0000/g, '{').replace(/\u0001/g, '}');
+// Values a template function puts in itself (not through a {name} placeholder) are wrapped in
+// `lit`, so braces in a cell ("{limit}") are not read as placeholders.
 
 // ── English (exactly the server's words) ────────────────────────────────────
 /** A refused value: the value as the message quotes it, where inside it, then what is wrong. */
@@ -186,6 +182,5 @@ export function importErrorMessage(problem: ImportProblem, locale: Locale): stri
   const entry = problem.code !== undefined && Object.hasOwn(catalogue, problem.code) ? catalogue[problem.code] : undefined;
   const args = problem.args;
   if (entry === undefined || !args || typeof args !== 'object') return problem.message;
-  const worded = wordEntry(entry, args);
-  return worded === undefined ? problem.message : unmark(worded);
+  return fillTemplate(entry, args) ?? problem.message;
 }

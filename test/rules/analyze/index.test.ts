@@ -113,7 +113,7 @@ describe('the catalogue', () => {
     expect(finding('param_unfilled', '/params/t', { param: 't', template: true }).args).toEqual({ param: 't', template: 'true' });
     expect(finding('band_overlap', '/grading/bands', { nouns: 'Bands', names: ['A', 'B'], range: 'at 90', point: true }).args).toEqual({
       nouns: 'Bands',
-      names: 'A, B',
+      names: ['A', 'B'],
       namesCount: 2,
       range: 'at 90',
       point: 'true',

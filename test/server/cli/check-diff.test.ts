@@ -54,6 +54,13 @@ describe.concurrent('yardstick check', () => {
     expect(lines[lines.length - 1]).toMatch(/^broken\.json: 2 errors, \d+ warnings?, \d+ notes? \(scheme "cli-demo"/);
   });
 
+  it('--lang zh-CN lists the same findings in Chinese', async () => {
+    const r = await runCli(['check', 'broken.json', '--lang', 'zh-CN'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^error +weights\.positions\.driver\.indicators +岗位“driver”的权重合计为 90，应为 100。 +\[weights_not_100\]$/));
+  });
+
   it('--format json gives the findings as JSON', async () => {
     const r = await runCli(['check', 'broken.json', '--format', 'json'], dir);
     expect(r.code).toBe(1);

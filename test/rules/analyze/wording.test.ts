@@ -1,15 +1,15 @@
 /**
- * Analysis findings in the studio's languages (`studio/src/i18n/findings.ts`), in Node: the
- * English catalogue words every finding exactly as the analyzer does, the Chinese one uses the
- * finding's args, and a finding without a known code or a needed arg keeps its own message.
+ * Analysis findings in every language (`rules/analyze/wording.ts`): each code and variant is
+ * worded in English and Chinese from its args, stored sample findings keep their English text,
+ * lists stay lists, and a finding without a known code or a needed arg keeps its own message.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, finding, type FindingArgs, type FindingCode } from '../../rules/analyze/codes.ts';
-import type { Finding } from '../../rules/analyze/types.ts';
-import { FINDING_MESSAGES, findingMessage } from '../../studio/src/i18n/findings.ts';
+import { CATALOGUE, finding, type FindingArgs, type FindingCode } from '../../../rules/analyze/codes.ts';
+import type { Finding } from '../../../rules/analyze/types.ts';
+import { FINDING_MESSAGES, findingMessage } from '../../../rules/analyze/wording.ts';
 
-const root = new URL('../rules/analyze/samples/', import.meta.url);
+const root = new URL('./samples/', import.meta.url);
 const sampleFindings: Finding[] = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => JSON.parse(readFileSync(new URL(`${d.name}/findings.json`, root), 'utf8')) as Finding[]);
@@ -81,13 +81,22 @@ const built = (Object.keys(CASES) as FindingCode[]).flatMap((code) =>
 );
 
 describe('finding messages', () => {
-  it('words every code and variant in English exactly as the analyzer does, and in Chinese from its args', () => {
+  it('words every code and variant in both languages from its args, leaving no placeholder', () => {
     expect(new Set(built.map((f) => f.code)).size).toBe(Object.keys(CATALOGUE).length);
     for (const f of built) {
-      expect(findingMessage(f, 'en')).toBe(f.message);
+      expect(f.message).not.toMatch(/undefined|\{\w+\}|\[object/);
       expect(findingMessage(f, 'zh-CN')).not.toBe(f.message);
-      expect(findingMessage(f, 'zh-CN')).not.toMatch(/undefined|\{\w+\}/);
+      expect(findingMessage(f, 'zh-CN')).not.toMatch(/undefined|\{\w+\}|\[object/);
     }
+  });
+
+  it('keeps list args as lists, so a name containing ", " or braces is not split or filled', () => {
+    const f = finding('population_missing_field', '/population/values/0', { key: 'rank', kind: 'rank-linear', fields: ['best, worst', '{sum}'] });
+    expect(f.args?.fields).toEqual(['best, worst', '{sum}']);
+    expect(f.message).toBe('Population value "rank" (rank-linear) needs "best, worst" and "{sum}".');
+    expect(findingMessage(f, 'zh-CN')).toBe('群体统计值“rank”（rank-linear）缺少字段：“best, worst”、“{sum}”。');
+    const cycle = finding('indicator_cycle', '/indicators', { cycle: ['a', 'b', 'a'] });
+    expect(cycle.message).toBe('Indicators form a cycle: a → b → a.');
   });
 
   it('has an entry for every finding code in both languages', () => {

@@ -1,10 +1,10 @@
 /**
- * @module i18n/findings
- * Analysis findings in the studio's languages. The analyzer words every finding in English
- * (`finding.message`) and also sends the values the message was filled with (`finding.args`, see
- * `rules/analyze/codes.ts`); here each finding code has one message per language, so the Chinese
- * designer shows Chinese findings. Both catalogues are typed by the analyzer's `FindingCode`: a
- * code missing from either is a type error.
+ * @module analyze/wording
+ * The one place analysis findings are worded, in every language Yardstick speaks. A check reports
+ * a code and the values of its message (`finding.args`, see `codes.ts`); the finding's English
+ * `message` (API, CLI) is this catalogue's English entry filled with them, and the studio words
+ * the same args in Chinese. Both catalogues are typed by the analyzer's `FindingCode`: a code
+ * missing from either is a type error.
  *
  * An entry is a template with `{name}` placeholders, or a function of the args that returns one
  * (for wording that depends on them, e.g. the default row vs a position's row). A finding whose
@@ -16,30 +16,26 @@
  * findingMessage({ code: 'weights_not_100', args: { position: '驾驶员', sum: 90 }, message: '…', … }, 'zh-CN')
  * // '岗位“驾驶员”的权重合计为 90，应为 100。'
  */
-import type { FindingCode } from '../../../rules/analyze/codes.ts';
-import type { Finding } from '../lib/types.ts';
-import type { Locale } from './i18n.svelte.ts';
-import { hasArg, wordEntry, type WordingArgs, type WordingEntry } from './wording.ts';
+import type { Locale } from '../../schemas/vocabulary.ts';
+import { fillTemplate, hasArg, listOf, literal, type MessageArg, type MessageArgs, type MessageTemplate } from '../messages/template.ts';
+import { readablePath } from '../scheme/parse.ts';
+import type { FindingCode } from './codes.ts';
+import type { Finding } from './types.ts';
 
 /** The values a finding's message was filled with. */
-export type FindingArgs = WordingArgs;
+export type FindingArgs = MessageArgs;
 
 /** A message template, or a function of the args choosing one. */
-export type FindingTemplate = WordingEntry;
+export type FindingTemplate = MessageTemplate;
 
 const has = hasArg;
-/** The items of a list arg (sent joined with ", "). */
-const items = (value: string | number) => String(value).split(', ');
-/** `readablePath` of `rules/scheme/parse.ts`: '/indicators/0' → 'indicators[0]'. */
-const readable = (pointer: string | number) =>
-  String(pointer)
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+/** The items of a list arg, each kept verbatim. */
+const items = (value: MessageArg) => listOf(value).map(literal);
+/** A pointer arg as a readable path: '/indicators/0' → 'indicators[0]'. */
+const readable = (pointer: MessageArg) => literal(readablePath(String(pointer)));
 
 // ── English ─────────────────────────────────────────────────────────────────
-const cap = (s: string | number) => String(s).charAt(0).toUpperCase() + String(s).slice(1);
+const cap = (s: MessageArg) => String(s).charAt(0).toUpperCase() + String(s).slice(1);
 const enList = (names: string[]) => (names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 const enWeightsOf = (a: FindingArgs) => (has(a, 'position') ? 'Weights for position "{position}"' : 'Default weights');
 const enAt = (a: FindingArgs, sentence: string) => (has(a, 'where') ? `{where}: ${sentence}` : cap(sentence));
@@ -112,7 +108,7 @@ const ZH_NOUN: Record<string, string> = { band: '等级区间', bands: '等级�
 const ZH_WHAT: Record<string, string> = { totals: '总分', values: '取值' };
 const ZH_MODE: Record<string, string> = { exact: '精确比例', limits: '上下限' };
 const ZH_POLARITY: Record<string, string> = { 'higher-better': '越高越好', 'lower-better': '越低越好' };
-const zhOf = (map: Record<string, string>, value: string | number) => map[String(value)] ?? String(value);
+const zhOf = (map: Record<string, string>, value: MessageArg) => map[String(value)] ?? String(value);
 const zhRow = (a: FindingArgs) => (has(a, 'position') ? '岗位“{position}”' : '默认行');
 const zhAt = (a: FindingArgs, sentence: string) => (has(a, 'where') ? `{where}：${sentence}` : sentence);
 const zhOwnerMessage = '{owner}：{message}';
@@ -192,5 +188,16 @@ export function findingMessage(finding: Pick<Finding, 'code' | 'message' | 'args
   const entry = Object.hasOwn(catalogue, finding.code) ? catalogue[finding.code] : undefined;
   const args = finding.args;
   if (entry === undefined || !args) return finding.message;
-  return wordEntry(entry, args) ?? finding.message;
+  return fillTemplate(entry, args) ?? finding.message;
+}
+
+/**
+ * The English message of a finding the analyzer has just made; every check passes the args its
+ * entry needs, so a missing one is a bug in the check, not in the scheme.
+ * @example englishFindingMessage('unused_param', { param: 'bonus' }) // 'Parameter "bonus" is not used by any rule.'
+ */
+export function englishFindingMessage(code: FindingCode, args: FindingArgs): string {
+  const message = fillTemplate(findingsEn[code], args);
+  if (message === undefined) throw new Error(`Finding ${code} was made without an arg its message needs: ${JSON.stringify(args)}`);
+  return message;
 }
