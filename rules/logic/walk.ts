@@ -5,10 +5,10 @@
  * rule would cost quadratic memory.
  */
 import { escapeSegment } from './pointer.ts';
+import { getOperator } from './registry.ts';
 import { isLogicNode, operationParts } from './rule-shape.ts';
 
-/** Operators whose second argument is evaluated per item, with the item as data. */
-export const SCOPED_OPERATORS: ReadonlySet<string> = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+const NONE: readonly number[] = [];
 
 interface Frame {
   readonly value: unknown;
@@ -27,7 +27,7 @@ export interface RuleVisit {
   readonly depth: number;
   /** Inside an object that is not an operation: data that is never evaluated. */
   readonly literal: boolean;
-  /** Inside the per-item argument of map/filter/reduce/all/none/some. */
+  /** Inside a per-item argument (an operator's `scopedArgs`: map/filter/reduce/all/none/some's second). */
   readonly scoped: boolean;
   /** JSON Pointer of the value. */
   pointer(): string;
@@ -62,8 +62,9 @@ export function walkRule(rule: unknown, visit: (visit: RuleVisit) => WalkDecisio
     } else if (!frame.literal && isLogicNode(value)) {
       const { op, args, listed } = operationParts(value);
       const escaped = escapeSegment(op);
+      const scopedArgs = getOperator(op)?.scopedArgs ?? NONE;
       for (let i = 0; i < args.length; i++) {
-        const scoped = frame.scoped || (SCOPED_OPERATORS.has(op) && i === 1);
+        const scoped = frame.scoped || scopedArgs.includes(i);
         children.push({ value: args[i], depth: frame.depth + 1, literal: false, scoped, parent: frame, step: listed ? `${escaped}/${i}` : escaped });
       }
     } else if (typeof value === 'object' && value !== null) {
