@@ -7,7 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { isYardstickError } from '../../../rules/errors.ts';
-import { checkLogic, clearLogicCache, compileLogic, traceLogic } from '../../../rules/logic/index.ts';
+import { checkLogic, clearLogicCache, collectVars, compileLogic, listOperators, traceLogic } from '../../../rules/logic/index.ts';
+import { compileRule } from '../../../rules/scheme/compile.ts';
 import { MAX_INLINE_ARGS, MAX_UNROLLED_SEGMENTS } from '../../../rules/logic/codegen.ts';
 
 // Each case took from 10 s to an out-of-memory crash before; a few hundred milliseconds now.
@@ -122,6 +123,33 @@ describe('rules nested deeper than the engine compiles in one function', () => {
     const limits = { maxDepth: 1000 };
     expect(everyEvaluator(rule, { a: 1, x: 'deep' }, limits)).toMatchObject({ codegen: 'deep', closure: 'deep', tracer: 'deep' });
     expect(compileLogic(rule, { limits, cache: false })({ a: 0, x: 'deep' })).toBe(0);
+  });
+});
+
+describe('static checks of very deep rules', () => {
+  // {"+":[{"var":"a"}, {"+":[{"var":"a"}, … {"var":"a"}]}]}, 50,000 operations deep (about 1 MB). Listing its
+  // paths took 1.6 s at 8,000 levels (128 million characters of pointers, each a flat copy); 50,000 would need 5 billion.
+  let deep: unknown = { var: 'a' };
+  for (let level = 0; level < 50_000; level++) deep = { '+': [{ var: 'a' }, deep] };
+
+  it('are refused as too deep, and still list every path, in time linear in the depth', QUICK, () => {
+    // Both arguments of the operation at depth 64 are at depth 65: each is reported, and not entered.
+    expect(checkLogic(deep).map((found) => [found.code, found.pointer.length])).toEqual([
+      ['too_deep', '/+/1'.repeat(63).length + '/+/0'.length],
+      ['too_deep', '/+/1'.repeat(64).length],
+    ]);
+    // 50,001 paths whose pointers add up to 5 billion characters: built from shared prefixes, not copied.
+    const vars = collectVars(deep);
+    expect(vars).toHaveLength(50_001);
+    expect(vars[2]).toEqual({ path: 'a', pointer: '/+/1/+/1/+/0', dynamic: false, scoped: false });
+    expect(vars[50_000]).toEqual({ path: 'a', pointer: '/+/1'.repeat(50_000), dynamic: false, scoped: false });
+    expect(listOperators(deep)).toEqual(['+', 'var']);
+  });
+
+  it('give a scheme rule that records the limit error', QUICK, () => {
+    const compiled = compileRule(deep, '/indicators/0/score');
+    expect(compiled.error?.code).toBe('limit_exceeded');
+    expect(compiled.run({})).toBeNull();
   });
 });
 
