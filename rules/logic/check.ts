@@ -146,7 +146,7 @@ export function collectVars(rule: unknown): VarReference[] {
   const found: VarReference[] = [];
   walkRule(rule, (visit) => {
     if (visit.literal) return 'skip';
-    // Pointers cost O(depth): build them only for the operators that name paths.
+    // Pointers are built only for the operators that name paths.
     if (isLogicNode(visit.value) && getOperator(operationParts(visit.value).op)?.namedPaths !== undefined) {
       for (const named of namedPaths(visit.value, visit.pointer())) found.push({ ...named, scoped: visit.scoped });
     }
