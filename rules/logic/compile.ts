@@ -80,8 +80,8 @@ function build(rule: unknown, mode: 'codegen' | 'closure', limits: LogicLimits, 
       const generated = generateEvaluator(root, limits, closure);
       return Object.assign(generated.evaluate, { mode, source: generated.source });
     } catch (error) {
-      // Under a Content-Security-Policy only 'auto' may fall back; an engine limit (a rule too big to
-      // compile as one function) falls back in either mode, since the closures have the same semantics.
+      // Under a Content-Security-Policy only 'auto' may fall back. Any other failure (an engine limit:
+      // a rule too big to compile as one function) falls back in either mode: the closures have the same semantics.
       if (error instanceof EvalError) {
         if (!fallBack) throw new YardstickError('internal', `Could not build the generated evaluator: ${String(error)}`);
         codegenWorks = false; // a CSP arrived after detection; stop trying
