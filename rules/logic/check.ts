@@ -6,77 +6,28 @@
  */
 import { forbiddenSegment, FORBIDDEN_KEYS, varSegments } from './data-access.ts';
 import { resolveLimits } from './limits.ts';
+import type { NamedPath } from './named-paths.ts';
 import { argumentPointer, describePointer } from './pointer.ts';
 import { getOperator } from './registry.ts';
-import { isLogicNode, isStaticValue, operationParts } from './rule-shape.ts';
+import { isLogicNode, operationParts } from './rule-shape.ts';
 import type { LogicIssue, LogicIssueCode, LogicLimits } from './types.ts';
 import { walkRule, type RuleVisit } from './walk.ts';
 
 /** At most this many issues are reported: the first ones say enough, and hostile rules could make millions. */
 export const MAX_ISSUES = 100;
 
-/** A path a rule names literally, with where it is written. */
-export interface NamedPath {
-  /** The path as JSON Logic reads it ("" = the whole data), or the JSON text of the expression when dynamic. */
-  readonly path: string;
-  readonly pointer: string;
-  /** The path is computed at run time (its argument is an operation). */
-  readonly dynamic: boolean;
-}
-
-const json = (value: unknown): string => {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-};
-
-function pathOf(value: unknown, pointer: string): NamedPath {
-  if (!isStaticValue(value)) return { path: json(value), pointer, dynamic: true };
-  const segments = varSegments(value);
-  return { path: segments === null ? '' : segments.join('.'), pointer, dynamic: false };
-}
-
-/** `missing`'s key list as json-logic-js reads it: one array argument is the list itself. */
-function keyList(args: readonly unknown[], pointer: (i: number) => string): NamedPath[] {
-  if (args.length > 0 && Array.isArray(args[0])) {
-    const list = args[0];
-    return list.map((key, i) => keyPath(key, `${pointer(0)}/${i}`));
-  }
-  if (args.length > 0 && !isStaticValue(args[0])) return [{ path: json(args[0]), pointer: pointer(0), dynamic: true }];
-  return args.map((key, i) => keyPath(key, pointer(i)));
-}
-
-/** A key of `missing`: a path, or `[path, default]`. */
-function keyPath(key: unknown, pointer: string): NamedPath {
-  return Array.isArray(key) ? pathOf(key[0], `${pointer}/0`) : pathOf(key, pointer);
-}
-
-const PATH_OPERATORS: ReadonlySet<string> = new Set(['var', 'missing', 'missing_some']);
+export type { NamedPath } from './named-paths.ts';
 
 /**
- * Every path an operation node names: `var`'s path, the keys of `missing` and `missing_some`.
+ * Every path an operation node names, as its registry entry reads them (`var`'s path, the keys
+ * of `missing` and `missing_some`); [] for other operators.
  * @example
  * namedPaths({ var: 'a.b' }, '') // [{ path: 'a.b', pointer: '', dynamic: false }]
  */
 export function namedPaths(node: Record<string, unknown>, pointer: string): NamedPath[] {
   const { op, args, listed } = operationParts(node);
-  const at = (i: number): string => argumentPointer(pointer, op, listed, i);
-  switch (op) {
-    case 'var':
-      return [args.length === 0 ? { path: '', pointer, dynamic: false } : pathOf(args[0], pointer)];
-    case 'missing':
-      return keyList(args, at);
-    case 'missing_some': {
-      const options = args[1];
-      if (options === undefined) return [];
-      if (Array.isArray(options)) return keyList(options, (i) => `${at(1)}/${i}`);
-      return [keyPath(options, at(1))];
-    }
-    default:
-      return [];
-  }
+  const read = getOperator(op)?.namedPaths;
+  return read === undefined ? [] : read(args, (i) => argumentPointer(pointer, op, listed, i), pointer);
 }
 
 function issue(code: LogicIssueCode, pointer: string, message: string): LogicIssue {
@@ -124,9 +75,10 @@ function operationIssues(node: Record<string, unknown>, pointer: string): LogicI
       found.push(issue('forbidden_path', named.pointer, `The path ${JSON.stringify(named.path)} at ${describePointer(named.pointer)} uses the forbidden key "${forbidden}"; rules may not read __proto__, constructor or prototype.`));
     }
   }
-  if (op === 'lookup' && (typeof args[1] === 'string' || typeof args[1] === 'number') && FORBIDDEN_KEYS.has(String(args[1]))) {
-    const keyPointer = argumentPointer(pointer, op, listed, 1);
-    found.push(issue('forbidden_path', keyPointer, `The lookup key ${JSON.stringify(args[1])} at ${keyPointer} is forbidden; rules may not read __proto__, constructor or prototype.`));
+  const key = spec.keyArg === undefined ? undefined : args[spec.keyArg];
+  if ((typeof key === 'string' || typeof key === 'number') && FORBIDDEN_KEYS.has(String(key))) {
+    const keyPointer = argumentPointer(pointer, op, listed, spec.keyArg as number);
+    found.push(issue('forbidden_path', keyPointer, `The ${op} key ${JSON.stringify(key)} at ${keyPointer} is forbidden; rules may not read __proto__, constructor or prototype.`));
   }
   return found;
 }
@@ -194,8 +146,8 @@ export function collectVars(rule: unknown): VarReference[] {
   const found: VarReference[] = [];
   walkRule(rule, (visit) => {
     if (visit.literal) return 'skip';
-    // Pointers cost O(depth): build them only for the operators that name paths.
-    if (isLogicNode(visit.value) && PATH_OPERATORS.has(operationParts(visit.value).op)) {
+    // Pointers are built only for the operators that name paths.
+    if (isLogicNode(visit.value) && getOperator(operationParts(visit.value).op)?.namedPaths !== undefined) {
       for (const named of namedPaths(visit.value, visit.pointer())) found.push({ ...named, scoped: visit.scoped });
     }
     return 'descend';

@@ -11,15 +11,30 @@
  * `r0 = typeof d0 === "object" && d0 !== null ? (k1.call(d0, "inputs") ? d0["inputs"] : undefined) : k2(d0, "inputs")`
  * (k1 is Object.prototype.hasOwnProperty, k2 handles strings and the rest). Reads never throw
  * and have no effect, so reading a path a branch does not take changes nothing.
+ *
+ * Generated code stays linear in the rule and shallow: paths longer than
+ * {@link MAX_UNROLLED_SEGMENTS} are read by one call to a reader that loops, and operations with
+ * more than {@link MAX_INLINE_ARGS} arguments call their registry entry with a flat list instead
+ * of an inlined chain (`a || b || …` nests one level per argument, and thousands of levels
+ * overflow the engine's parser). The function is parenthesised so V8 compiles it when it is built,
+ * not at its first call, and any engine limit met while running (a RangeError) is answered by the
+ * closure evaluator, which has the same semantics.
  */
+import { isYardstickError } from '../errors.ts';
 import { truthy } from './coerce.ts';
-import { forbiddenSegment, HAS_OWN_PROPERTY, ownValue } from './data-access.ts';
+import { forbiddenSegment, HAS_OWN_PROPERTY, ownValue, pathReader } from './data-access.ts';
 import { kindOf, K_ARRAY, K_BOOLEAN, type KindMask } from './kinds.ts';
 import { createContext } from './limits.ts';
 import type { CodegenSite } from './operator.ts';
 import type { LogicNode, OperationNode } from './parse.ts';
 import type { LogicLimits } from './types.ts';
 import { asYardstickError } from './validate.ts';
+
+/** Longest path read by unrolled own-property steps; longer ones go through {@link pathReader}. */
+export const MAX_UNROLLED_SEGMENTS = 8;
+
+/** Most arguments an operator's inline code is generated for; beyond, the generic call (flat, not nested). */
+export const MAX_INLINE_ARGS = 16;
 
 interface Code {
   readonly code: string;
@@ -96,13 +111,25 @@ class Generator {
     // Unchecked own-property reads are only for paths without forbidden keys; operators must not ask for others.
     const forbidden = forbiddenSegment(segments);
     if (forbidden !== undefined) throw new Error(`codegen: refusing a static read of the forbidden key ${JSON.stringify(forbidden)}`);
-    let base = scope.data;
-    for (let i = 1; i <= segments.length; i++) {
-      const key = JSON.stringify(segments.slice(0, i));
+    if (segments.length > MAX_UNROLLED_SEGMENTS) {
+      // One hoisted call per distinct long path: unrolling would declare a variable per segment.
+      const key = JSON.stringify(segments);
       let id = scope.readIds.get(key);
       if (id === undefined) {
         id = this.fresh('r');
-        const name = JSON.stringify(segments[i - 1]);
+        scope.reads.push(`${id} = ${this.ref(pathReader(segments))}(${scope.data})`);
+        scope.readIds.set(key, id);
+      }
+      return id;
+    }
+    let base = scope.data;
+    let key = '';
+    for (const segment of segments) {
+      const name = JSON.stringify(segment);
+      key += `${name},`;
+      let id = scope.readIds.get(key);
+      if (id === undefined) {
+        id = this.fresh('r');
         // Objects inline (the hot case: employee records); strings and the rest go through ownValue.
         const own = `${this.ref(HAS_OWN_PROPERTY)}.call(${base}, ${name}) ? ${base}[${name}] : undefined`;
         scope.reads.push(`${id} = typeof ${base} === "object" && ${base} !== null ? (${own}) : ${this.ref(ownValue)}(${base}, ${name})`);
@@ -161,7 +188,7 @@ class Generator {
     };
     const kinds = (): KindMask[] => node.args.map((_, i) => arg(i).kind);
     const returns = (): KindMask => (typeof spec.returns === 'number' ? spec.returns : spec.returns(kinds()));
-    const fast = spec.compile?.(site);
+    const fast = node.args.length <= MAX_INLINE_ARGS ? spec.compile?.(site) : undefined;
     if (typeof fast === 'string') return { code: `(${fast})`, kind: returns() };
     if (fast !== undefined) return { code: `(${fast.code})`, kind: fast.kind };
     this.usesContext = true;
@@ -180,25 +207,38 @@ function declarations(scope: Scope): string {
   return temps + reads;
 }
 
+/** Errors that mean the engine ran out of room (V8's stack overflow is a RangeError), not that the rule failed. */
+function isEngineLimit(error: unknown): boolean {
+  return !isYardstickError(error) && (error instanceof RangeError || (error instanceof Error && error.name === 'InternalError'));
+}
+
 /**
  * Generates and builds the evaluator of a parsed (and folded) rule; evaluation errors come out
- * as YardstickErrors. Building throws whatever
- * `new Function` throws, e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'.
+ * as YardstickErrors, and a call that meets an engine limit is answered by `fallback` (the
+ * closure evaluator of the same rule, built on first need). Building throws whatever
+ * `new Function` throws, e.g. EvalError under a Content-Security-Policy without 'unsafe-eval',
+ * or a RangeError when the engine cannot compile the source.
  * @example
- * generateEvaluator(parseRule({ '+': [{ var: 'a' }, 1] }), DEFAULT_LIMITS).evaluate({ a: 2 }) // 3
+ * generateEvaluator(parseRule({ '+': [{ var: 'a' }, 1] }), DEFAULT_LIMITS, () => () => null).evaluate({ a: 2 }) // 3
  */
-export function generateEvaluator(root: LogicNode, limits: LogicLimits): GeneratedEvaluator {
+export function generateEvaluator(root: LogicNode, limits: LogicLimits, fallback: () => (data: unknown) => unknown): GeneratedEvaluator {
   const generator = new Generator();
   const scope = new Scope(generator.fresh('d'));
   const body = generator.expr(root, scope);
   const context = generator.usesContext ? ` const c = ${generator.ref(createContext)}(${generator.ref(limits)});` : '';
+  let closure: ((data: unknown) => unknown) | undefined;
+  const recover = (error: unknown, data: unknown): unknown => {
+    if (!isEngineLimit(error)) throw asYardstickError(error);
+    return (closure ??= fallback())(data);
+  };
   // The try/catch lives in each generated function: a shared wrapper's call site would turn megamorphic.
-  const rethrow = generator.ref(asYardstickError);
+  const rescue = generator.ref(recover);
   const bindings = generator.refs.map((_, i) => `k${i} = k[${i}]`);
   const source = [
     '"use strict";',
     bindings.length > 0 ? `const ${bindings.join(', ')};` : '',
-    `return function evaluate(${scope.data}) { try {${context}${declarations(scope)} return ${body.code}; } catch (e) { throw ${rethrow}(e); } };`,
+    // Parenthesised: V8 compiles it now, so a rule too big for the engine fails here, where compileLogic falls back.
+    `return (function evaluate(${scope.data}) { try {${context}${declarations(scope)} return ${body.code}; } catch (e) { return ${rescue}(e, ${scope.data}); } });`,
   ].join('\n');
   const build = new Function('k', source) as (refs: readonly unknown[]) => (data: unknown) => unknown;
   return { evaluate: build(generator.refs), source };

@@ -74,16 +74,21 @@ export function logicCacheStats(): CacheStats {
 
 function build(rule: unknown, mode: 'codegen' | 'closure', limits: LogicLimits, fallBack: boolean): CompiledLogic {
   const root = foldConstants(parseRule(rule), limits);
+  const closure = () => buildClosureEvaluator(root, limits);
   if (mode === 'codegen') {
     try {
-      const generated = generateEvaluator(root, limits);
+      const generated = generateEvaluator(root, limits, closure);
       return Object.assign(generated.evaluate, { mode, source: generated.source });
     } catch (error) {
-      if (!fallBack || !(error instanceof EvalError)) throw new YardstickError('internal', `Could not build the generated evaluator: ${String(error)}`);
-      codegenWorks = false; // a CSP arrived after detection; stop trying
+      // Under a Content-Security-Policy only 'auto' may fall back. Any other failure (an engine limit:
+      // a rule too big to compile as one function) falls back in either mode: the closures have the same semantics.
+      if (error instanceof EvalError) {
+        if (!fallBack) throw new YardstickError('internal', `Could not build the generated evaluator: ${String(error)}`);
+        codegenWorks = false; // a CSP arrived after detection; stop trying
+      }
     }
   }
-  return Object.assign(buildClosureEvaluator(root, limits), { mode: 'closure' as const });
+  return Object.assign(closure(), { mode: 'closure' as const });
 }
 
 /**

@@ -29,7 +29,7 @@ export {
 export type { CacheStats } from './cache.ts';
 export { DEFAULT_MAX_STEPS, compileTrace, traceLogic, type TraceOptions, type TraceResult } from './trace.ts';
 export { englishTraceText, TRACE_ENGLISH, type TraceArgsByCode, type TraceMessage, type TraceMessageCode } from './messages.ts';
-export { referenceApply, registerDomainOperators, type OperationRegistrar } from './reference.ts';
 export { round, clamp, safeDivide, steps } from './ops-domain.ts';
-export { intervalText, lookup } from './ops-tables.ts';
+export { intervalText, lookup, matchBand } from './ops-tables.ts';
 export { roundHalfUp } from './decimal.ts';
+export { truthy } from './coerce.ts';

@@ -2,10 +2,14 @@
  * @module rules/logic/operator
  * The shape of one operator in the registry. A single record drives every evaluator: `apply`
  * (or `run` for lazy operators) is the semantics, `compile` is an optional fast path for the
- * code generator, `explain` words a trace step, and `doc` is tested documentation.
+ * code generator, `explain` words a trace step, and `doc` is tested documentation. What other
+ * parts need to know about an operator (which arguments run per item, which paths it names,
+ * whether its step decides a score, whether it divides) are fields here too, never lists of
+ * operator names elsewhere.
  */
 import type { KindMask } from './kinds.ts';
 import type { TraceMessage } from './messages.ts';
+import type { ArgumentPointer, NamedPath } from './named-paths.ts';
 import type { EvalContext, Evaluator } from './types.ts';
 
 /** Operator documentation; the example is run by the test suite against every evaluator. */
@@ -83,6 +87,19 @@ interface OperatorBase {
    */
   readonly explain: (input: ExplainInput) => string | TraceMessage;
   readonly doc: OperatorDoc;
+  /** Indexes of the arguments evaluated once per item with the item as data (`map`'s second). */
+  readonly scopedArgs?: readonly number[];
+  /**
+   * The data paths the operation names in the rule (`var`, `missing`, `missing_some`), from its
+   * unevaluated arguments; `at(i)` is the pointer of argument i, `self` the operation's own.
+   */
+  readonly namedPaths?: (args: readonly unknown[], at: ArgumentPointer, self: string) => NamedPath[];
+  /** Index of an argument naming a key the operator reads (`lookup`'s second): a literal forbidden key is refused. */
+  readonly keyArg?: number;
+  /** Its trace step says which branch, band or table row decided the result: kept in a score's explanation. */
+  readonly decisive?: boolean;
+  /** It divides by one of its arguments, so a missing or non-finite result may mean a division by zero. */
+  readonly mayDivideByZero?: boolean;
 }
 
 /** An operator whose arguments are all evaluated first (depth first, left to right). */

@@ -56,7 +56,8 @@ function scopedCall(helper: (ctx: EvalContext, items: unknown, each: Each) => un
 }
 
 function scoped(name: string, returns: number, run: LazyOperator['run'], compile: LazyOperator['compile'], explain: LazyOperator['explain'], doc: LazyOperator['doc'], max = 2): LazyOperator {
-  return { name, family: 'array', lazy: true, arity: { min: 2, max }, returns, run, compile, explain, doc };
+  // The second argument runs once per item, with the item as its data.
+  return { name, family: 'array', lazy: true, scopedArgs: [1], arity: { min: 2, max }, returns, run, compile, explain, doc };
 }
 
 /** `map`. @example {"map":[{"var":"scores"},{"*":[{"var":""},2]}]} with {"scores":[1,2]} → [2,4] */

@@ -17,6 +17,7 @@ import { chargeWork } from './limits.ts';
 import { fixedTraceMessage, traceMessage } from './messages.ts';
 import { MANY, type EagerOperator } from './operator.ts';
 import { forbiddenSegment, pathReader, readVar, varSegments } from './data-access.ts';
+import { keyList, pathOf, someKeyList } from './named-paths.ts';
 import type { EvalContext } from './types.ts';
 
 /**
@@ -30,6 +31,7 @@ export const variable: EagerOperator = {
   readsData: true,
   arity: { min: 0, max: 2 },
   returns: K_ANY,
+  namedPaths: (args, _at, self) => [args.length === 0 ? { path: '', pointer: self, dynamic: false } : pathOf(args[0], self)],
   apply: ([path, fallback], _ctx, data) => readVar(path, fallback, data),
   compile: (site) => {
     const path = site.argLiteral(0);
@@ -97,6 +99,7 @@ export const missing: EagerOperator = {
   readsData: true,
   arity: { min: 0, max: MANY },
   returns: K_ARRAY,
+  namedPaths: (args, at) => keyList(args, at),
   apply: (values, ctx, data) => missingKeys(ctx, values, data),
   explain: ({ result }) => ((result as unknown[]).length === 0 ? fixedTraceMessage('missing.none') : traceMessage('missing.some', { keys: showList(result as unknown[]) })),
   doc: { summary: 'Lists the keys whose value is absent, null or "" (one array argument is read as the key list).', example: { rule: { missing: ['a', 'b'] }, data: { a: 1 }, result: ['b'] } },
@@ -113,6 +116,7 @@ export const missingSome: EagerOperator = {
   readsData: true,
   arity: { min: 2, max: 2 },
   returns: K_ARRAY,
+  namedPaths: (args, at) => someKeyList(args, at),
   apply: ([need, options], ctx, data) => {
     if (options === null || options === undefined) {
       throw new YardstickError('invalid_rule', '"missing_some" needs a list of keys as its second argument.', { op: 'missing_some' });

@@ -115,6 +115,7 @@ export function positionalOperator(
   returns: number,
   explain: EagerOperator['explain'],
   doc: OperatorDoc,
+  facts: Pick<EagerOperator, 'decisive' | 'mayDivideByZero'> = {},
 ): EagerOperator {
   const call = fn as (...args: unknown[]) => unknown;
   return {
@@ -128,18 +129,19 @@ export function positionalOperator(
     compile: (site: CodegenSite) => `${site.ref(fn)}(${Array.from({ length: site.argCount }, (_, i) => site.arg(i)).join(', ')})`,
     explain,
     doc,
+    ...facts,
   };
 }
 
 export const roundOperator = positionalOperator('round', round, { min: 1, max: 2 }, NUMBER_OR_NULL, ({ args, result }) => `round(${showList(args)}) = ${show(result)}`, {
   summary: 'Rounds half away from zero to 0–10 decimal places, on the decimal digits (1.005 → 1.01); null for a non-number.',
   example: { rule: { round: [{ var: 'rate' }, 1] }, data: { rate: 6.25 }, result: 6.3 },
-});
+}, { decisive: true });
 
 export const clampOperator = positionalOperator('clamp', clamp, { min: 3, max: 3 }, NUMBER_OR_NULL, ({ args, result }) => `clamp(${showList(args)}) = ${show(result)}`, {
   summary: 'Limits a number to [low, high]; a null bound is open; null for a non-number.',
   example: { rule: { clamp: [{ var: 'score' }, 0, 100] }, data: { score: 120 }, result: 100 },
-});
+}, { decisive: true });
 
 export const divOperator = positionalOperator(
   'div',
@@ -154,6 +156,7 @@ export const divOperator = positionalOperator(
     summary: 'Division that gives the fallback (default null) instead of Infinity or NaN when dividing by zero or by a non-number.',
     example: { rule: { div: [{ var: 'actual' }, { var: 'plan' }, 0] }, data: { actual: 5, plan: 0 }, result: 0 },
   },
+  { decisive: true, mayDivideByZero: true },
 );
 
 export const stepsOperator = positionalOperator(
@@ -166,6 +169,7 @@ export const stepsOperator = positionalOperator(
     summary: 'Number of steps of a size in an amount ("1 point per 10% below plan"): mode "floor" (default), "ceil" or "exact"; 0 when amount <= 0.',
     example: { rule: { steps: [{ '-': [100, { var: 'completion' }] }, 10] }, data: { completion: 75 }, result: 2 },
   },
+  { decisive: true },
 );
 
 export const NUMERIC_DOMAIN_OPERATORS: readonly EagerOperator[] = [roundOperator, clampOperator, divOperator, stepsOperator];

@@ -44,7 +44,7 @@ function explainIf({ args, calls }: ExplainInput): TraceMessage {
 }
 
 function conditional(name: 'if' | '?:', arity: { min: number; max: number }, doc: LazyOperator['doc']): LazyOperator {
-  return { name, family: 'logic', lazy: true, arity, returns: ifKinds, run: runIf, compile: compileIf, explain: explainIf, doc };
+  return { name, family: 'logic', lazy: true, decisive: true, arity, returns: ifKinds, run: runIf, compile: compileIf, explain: explainIf, doc };
 }
 
 /**

@@ -63,20 +63,24 @@ function firstMatch(bands: readonly (BandRow | undefined)[], x: number): number 
   return -1;
 }
 
-/** Index of the first row containing `x`, or -1. */
+/**
+ * Index of the first usable row containing `x`, or -1; the one reading of band rows, also used
+ * for a scheme's grading bands (whose rows carry `grade` instead of `value`).
+ * @example matchBand(90, [{ min: 80, max: 90 }, { min: 90 }]) // 1
+ */
 export function matchBand(x: number, rows: readonly unknown[]): number {
   return firstMatch(rows.map(readRow), x);
 }
 
 /**
- * A row's interval in the usual notation, e.g. `[90, ∞)` or `(10, 15]`.
+ * A row's interval in the usual notation, e.g. `[90, ∞)` or `(10, 15]`, its edges written by `format`.
  * @example intervalText({ min: 10, max: 15, includeMin: false, includeMax: true, value: 5 }) // "(10, 15]"
  */
-export function intervalText(row: unknown): string {
+export function intervalText(row: unknown, format: (edge: number) => string = String): string {
   const band = readRow(row);
   if (band === undefined) return '(unusable row)';
-  const open = band.min === null ? '(-∞' : `${band.includeMin ? '[' : '('}${band.min}`;
-  const close = band.max === null ? '∞)' : `${band.max}${band.includeMax ? ']' : ')'}`;
+  const open = band.min === null ? '(-∞' : `${band.includeMin ? '[' : '('}${format(band.min)}`;
+  const close = band.max === null ? '∞)' : `${format(band.max)}${band.includeMax ? ']' : ')'}`;
   return `${open}, ${close}`;
 }
 
@@ -119,6 +123,7 @@ export const bandOperator: EagerOperator = {
   readsData: false,
   arity: { min: 2, max: 3 },
   returns: K_DEFINED,
+  decisive: true,
   apply: ([x, rows, fallback], ctx) => band(ctx, x, rows, fallback),
   compile: (site) => {
     const fallback = site.argCount > 2 ? `, ${site.arg(2)}` : '';
@@ -185,6 +190,8 @@ export const lookupOperator: EagerOperator = {
   readsData: false,
   arity: { min: 2, max: 3 },
   returns: K_DEFINED,
+  decisive: true,
+  keyArg: 1,
   apply: ([table, key, fallback]) => lookup(table, key, fallback),
   compile: (site) => `${site.ref(lookup)}(${Array.from({ length: site.argCount }, (_, i) => site.arg(i)).join(', ')})`,
   explain: ({ args: [table, key], result }) =>
@@ -257,6 +264,7 @@ export const interpolateOperator: EagerOperator = {
   readsData: false,
   arity: { min: 2, max: 2 },
   returns: K_NUMBER | K_OTHER,
+  decisive: true,
   apply: ([x, points], ctx) => interpolate(ctx, x, points),
   compile: (site) => {
     const points = literalArray(site.argLiteral(1));

@@ -5,7 +5,7 @@
  * population values in dependency order, so a rule only reads what is already computed.
  */
 import type { Scheme, Indicator, Adjustment, PopulationValue } from '../../schemas/generated/scheme.ts';
-import { compileLogic, compileTrace, collectVars, type TraceResult } from '../logic/index.ts';
+import { compileLogic, compileTrace, collectVars, getOperator, listOperators, type TraceResult } from '../logic/index.ts';
 import { YardstickError, isYardstickError } from '../errors.ts';
 import { hashScheme } from '../hash.ts';
 import { resolveWeights, type ResolvedWeights } from './weights.ts';
@@ -151,7 +151,8 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
  */
 export function compileRule(rule: unknown, pointer: string): CompiledRule {
   const refs: RuleRefs = { inputs: new Set(), params: new Set(), indicators: new Set(), population: new Set() };
-  const divides = JSON.stringify(rule ?? null).match(/"(\/|%|div)"\s*:/) !== null;
+  // The registry says which operators divide; only operations count, not keys of literal objects.
+  const divides = listOperators(rule).some((op) => getOperator(op)?.mayDivideByZero === true);
   try {
     for (const v of collectVars(rule)) {
       const [namespace, key] = v.path.split('.') as [string, string | undefined];

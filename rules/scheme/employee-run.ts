@@ -5,7 +5,7 @@
  * Population evaluation drives many of these side by side and fills in population values.
  */
 import type { Scheme } from '../../schemas/generated/scheme.ts';
-import type { TraceStep } from '../logic/index.ts';
+import { getOperator, truthy, type TraceStep } from '../logic/index.ts';
 import { isYardstickError } from '../errors.ts';
 import type { CompiledScheme, CompiledRule, PositionPlan } from './compile.ts';
 import { prepareInputs, type PreparedInputs, type RaterPeerMeans } from './inputs.ts';
@@ -41,8 +41,10 @@ const NOT_RECORDED: Record<string, unknown> = Object.freeze({});
 const NO_MESSAGES = Object.freeze([]) as unknown as Message[];
 const NO_NOTES = Object.freeze([]) as unknown as string[];
 
-// Operators whose trace step says which branch, band or table row decided the score.
-const DECISIVE_OPS = new Set(['if', '?:', 'band', 'lookup', 'interpolate', 'steps', 'clamp', 'min', 'max', 'div', 'round']);
+/** A trace step of an operator that says which branch, band or table row decided the score (a registry fact). */
+function isDecisive(step: TraceStep): boolean {
+  return getOperator(step.op)?.decisive === true;
+}
 
 /**
  * Indicator results by key, one slot per indicator of the compiled scheme: an array per employee
@@ -416,11 +418,6 @@ function safeRun(rule: CompiledRule, data: unknown): unknown {
   }
 }
 
-/** JSON Logic truthiness: empty arrays are false. */
-function truthy(value: unknown): boolean {
-  return Array.isArray(value) ? value.length > 0 : Boolean(value);
-}
-
 /** Is the rule's result a usable score? */
 function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: number } | { status: Exclude<IndicatorStatus, 'ok'>; why: Message } {
   if (typeof raw === 'number' && Number.isFinite(raw)) return { status: 'ok', value: raw === 0 ? 0 : raw };
@@ -439,7 +436,7 @@ function classify(raw: unknown, rule: CompiledRule): { status: 'ok'; value: numb
  */
 function explainScore(score: number, used: Record<string, unknown>, trace: TraceStep[]): Message {
   const values = Object.entries(used).map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`);
-  const decisive = trace.filter((s) => DECISIVE_OPS.has(s.op)).slice(-3).map(decisiveStep);
+  const decisive = trace.filter(isDecisive).slice(-3).map(decisiveStep);
   return say('score', { score, ...(values.length ? { values: values.join(', ') } : {}), ...(decisive.length ? { steps: decisive } : {}) });
 }
 

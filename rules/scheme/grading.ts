@@ -4,28 +4,28 @@
  * scheme's grading rule; and moving a grade up or down the scheme's grade order.
  */
 import type { Band, Scheme } from '../../schemas/generated/scheme.ts';
+import { intervalText, matchBand } from '../logic/index.ts';
 import { formatNumber, say } from './messages.ts';
 import type { CompiledScheme } from './compile.ts';
 import type { Message } from './result.ts';
+
+// Grading bands are band rows (`grade` in place of `value`): the `band` operator's reading of
+// edges is the only one, so a grade and a rule's band can never disagree about an edge.
 
 /**
  * Does the band contain the value? Edges default to [min, max).
  * @example bandContains({ grade: 'B', min: 80, max: 90 }, 90) // false
  */
 export function bandContains(band: Band, value: number): boolean {
-  if (band.min !== undefined && band.min !== null && (band.includeMin === false ? value <= band.min : value < band.min)) return false;
-  if (band.max !== undefined && band.max !== null && (band.includeMax === true ? value > band.max : value >= band.max)) return false;
-  return true;
+  return matchBand(value, [band]) === 0;
 }
 
 /**
- * Human form of a band's edges, e.g. "[80, 90)" or "≥ 90".
+ * Human form of a band's edges, e.g. "[80, 90)" or "[90, ∞)".
  * @example describeBand({ grade: 'A', min: 90 }) // '[90, ∞)'
  */
 export function describeBand(band: Band): string {
-  const lo = band.min ?? null;
-  const hi = band.max ?? null;
-  return `${lo === null ? '(-∞' : `${band.includeMin === false ? '(' : '['}${formatNumber(lo)}`}, ${hi === null ? '∞)' : `${formatNumber(hi)}${band.includeMax ? ']' : ')'}`}`;
+  return intervalText(band, formatNumber);
 }
 
 /**
@@ -46,8 +46,9 @@ export function gradeForTotal(compiled: CompiledScheme, total: number, context: 
     if (typeof value === 'string' && grading.grades.some((g) => g.key === value)) return { grade: value };
     return { grade: null, note: say('no_grade_not_declared', { value: String(JSON.stringify(value)) }) };
   }
-  const band = (grading.bands ?? []).find((b) => bandContains(b, total));
-  return band ? { grade: band.grade } : { grade: null, note: say('no_grade_no_band', { total }) };
+  const bands = grading.bands ?? [];
+  const index = matchBand(total, bands);
+  return index >= 0 ? { grade: (bands[index] as Band).grade } : { grade: null, note: say('no_grade_no_band', { total }) };
 }
 
 /**

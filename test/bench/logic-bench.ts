@@ -10,9 +10,10 @@
  */
 import jsonLogic from 'json-logic-js';
 import { LogicEngine } from 'json-logic-engine';
-import { clamp, compileLogic, referenceApply, registerDomainOperators, round, roundHalfUp, safeDivide } from '../../rules/logic/index.ts';
+import { clamp, compileLogic, round, roundHalfUp, safeDivide } from '../../rules/logic/index.ts';
 import { createContext, UNLIMITED } from '../../rules/logic/limits.ts';
 import { bandTable } from '../../rules/logic/ops-tables.ts';
+import { referenceApply, registerDomainOperators } from '../rules/logic/reference.ts';
 import { assertSameResults, compareImplementations, formatOps, formatRatio, markdownTable, seededRandom } from './measure.ts';
 
 const argument = (name: string, fallback: number): number => {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { referenceApply } from '../../../rules/logic/index.ts';
+import { referenceApply } from './reference.ts';
 import { data, rule } from './arbitraries.ts';
 import { outcome, OUR_EVALUATORS, sameValue, type Outcome } from './evaluators.ts';
 

@@ -3,7 +3,8 @@
  * Every JSON Logic evaluator behind one signature, so conformance, property and doc-example
  * tests run each case through all of them (one interface, several implementations, one suite).
  */
-import { compileLogic, referenceApply, traceLogic } from '../../../rules/logic/index.ts';
+import { compileLogic, traceLogic } from '../../../rules/logic/index.ts';
+import { referenceApply } from './reference.ts';
 
 export interface NamedEvaluator {
   readonly name: string;

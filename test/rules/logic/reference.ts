@@ -1,13 +1,14 @@
 /**
- * @module rules/logic/reference
+ * @module test/rules/logic/reference
  * The semantic oracle: json-logic-js 2.0.5 itself, with Yardstick's domain operators added, so
- * tests can compare every evaluator against it. Registration changes the json-logic-js module
+ * tests can compare every evaluator against it. It lives with the tests, not in `rules/`, so
+ * json-logic-js never enters the studio's bundle. Registration changes the json-logic-js module
  * instance (it has no other kind), which is harmless: it only adds operator names json-logic-js
  * did not know.
  */
 import jsonLogic from 'json-logic-js';
-import { createContext, UNLIMITED } from './limits.ts';
-import { operatorSpecs } from './registry.ts';
+import { createContext, UNLIMITED } from '../../../rules/logic/limits.ts';
+import { operatorSpecs } from '../../../rules/logic/registry.ts';
 
 /** The part of a json-logic-js instance that registration needs. */
 export interface OperationRegistrar {
