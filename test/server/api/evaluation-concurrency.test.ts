@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runEvaluationJob } from '../../../server/services/evaluation.ts';
+import { runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
+import { loadUser } from '../../../server/services/sessions.ts';
 import { describeEachApp, PASSWORD } from '../helpers/app.ts';
 import { fillInputs, openCycle } from './support/cycle-fixture.ts';
 
@@ -64,6 +65,21 @@ describeEachApp('evaluation job start under concurrency', (ctx) => {
     // Finished jobs do not count: any number of them may sit next to the unfinished one.
     await ctx().db.insertInto('evaluation_jobs').values([{ ...queued, status: 'done' }, { ...queued, status: 'failed' }]).execute();
     await ctx().db.deleteFrom('evaluation_jobs').where('cycle_id', '=', cycleId).execute();
+  });
+
+  it('a start whose request arrived before the last job finished is refused as a duplicate (409 naming that job); one that arrived after it starts a new job', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await fillInputs(ctx(), cycleId);
+    const hr = (await loadUser(ctx().db, ctx().fixture.users.hr, 'session'))!;
+    const sentDuringJob = new Date();
+    const first = await startEvaluation(ctx().db, hr, cycleId, { background: false });
+    expect((await runEvaluationJob(ctx().db, Number(first.jobId))).status).toBe('done');
+    const duplicate = startEvaluation(ctx().db, hr, cycleId, { background: false, requestedAt: sentDuringJob });
+    await expect(duplicate).rejects.toMatchObject({ code: 'invalid_transition', status: 409, details: { cycleId: String(cycleId), jobId: first.jobId } });
+    await expect(duplicate).rejects.toThrow(`that job (${first.jobId}) has finished (done) while the request waited`);
+    const later = await startEvaluation(ctx().db, hr, cycleId, { background: false, requestedAt: new Date() });
+    expect(later.jobId).not.toBe(first.jobId);
+    expect((await runEvaluationJob(ctx().db, Number(later.jobId))).status).toBe('done');
   });
 
   it('a start sent after the job finished is a new run (202), not a duplicate', async () => {
