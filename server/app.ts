@@ -51,6 +51,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError(errorHandler);
   app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
   app.use('/api/*', async (c, next) => {
+    c.set('receivedAt', new Date());
     c.set('db', options.database.db);
     await next();
   });

@@ -3,6 +3,7 @@
  * How the command line prints: aligned text tables (CJK characters count as two columns, as
  * terminals draw them), RFC 4180 CSV, JSON, and numbers as people read them.
  */
+import { csvRecord as sharedCsvRecord, type CsvValue } from '../../rules/csv.ts';
 import { formatNumber } from '../../rules/scheme/inputs.ts';
 
 export { formatNumber };
@@ -85,18 +86,12 @@ export function alignColumns(rows: string[][]): string[] {
 }
 
 /**
- * One CSV record (RFC 4180): fields with a comma, quote or line break are quoted, quotes doubled.
- * Numbers are written as `formatNumber` shows them; null and undefined as empty fields.
- * @example csvRecord(['E01', 'Smith, J.', 87.5, null]) // 'E01,"Smith, J.",87.5,'
+ * One CSV record (`rules/csv.ts`: RFC 4180 quoting, formula-looking text prefixed with `'`), with
+ * numbers as `formatNumber` shows them; null and undefined as empty fields.
+ * @example csvRecord(['E01', 'Smith, J.', 87.5, null, '=1+1']) // `E01,"Smith, J.",87.5,,'=1+1`
  */
-export function csvRecord(fields: Array<string | number | boolean | null | undefined>): string {
-  return fields
-    .map((f) => {
-      if (f === null || f === undefined) return '';
-      const text = typeof f === 'number' ? formatNumber(f) : String(f);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(',');
+export function csvRecord(fields: readonly CsvValue[]): string {
+  return sharedCsvRecord(fields, { showNumber: formatNumber });
 }
 
 /** Pretty JSON with a final newline. */

@@ -1,6 +1,7 @@
 /**
  * @module http/env
- * What every request handler can reach through `c.var`: the database and the signed-in user.
+ * What every request handler can reach through `c.var`: the database, the signed-in user, and
+ * when the request arrived.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
@@ -29,5 +30,7 @@ export interface AppEnv {
   Variables: {
     db: Kysely<DB>;
     user: CurrentUser | undefined;
+    /** When the app received the request, before it waited for the database (set first thing). */
+    receivedAt: Date;
   };
 }

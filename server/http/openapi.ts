@@ -5,6 +5,7 @@
  */
 import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' };
 import type { RouteSpec, JsonSchema } from './route.ts';
+import { MAX_JSON_DEPTH } from './json-body.ts';
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -46,7 +47,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], version = '0.1.0'): R
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Yardstick API', version, description: 'Assessment schemes, cycles, results and the audit log. Errors always have the shape { error: { code, message, details } }.' },
+    info: { title: 'Yardstick API', version, description: `Assessment schemes, cycles, results and the audit log. Errors always have the shape { error: { code, message, details } }. Any JSON body nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects is refused with 400 invalid_json; a string or field name in a body, or a query or path parameter, containing U+0000 or a lone UTF-16 surrogate (which PostgreSQL cannot store) with 400 invalid_argument naming it (details.pointer and details.path, or details.parameter).` },
     servers: [{ url: '/' }],
     components: {
       schemas: { Scheme: rewriteRefs(schemeSchema as JsonSchema), Error: ERROR_SCHEMA },

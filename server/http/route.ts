@@ -10,6 +10,7 @@ import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' 
 import { YardstickError } from '../../rules/errors.ts';
 import { describeAjvErrors } from '../../rules/scheme/parse.ts';
 import type { AppEnv, Role } from './env.ts';
+import { assertStorableParameters, parseJsonBody } from './json-body.ts';
 
 /** A JSON Schema fragment (may `$ref` the scheme schema as `scheme.schema.json#/$defs/...`). */
 export type JsonSchema = Record<string, unknown>;
@@ -64,6 +65,8 @@ export function route<B = unknown>(app: Hono<AppEnv>, spec: RouteSpec, handler: 
       if (!spec.roles.includes(user.role)) throw new YardstickError('forbidden', `Your role (${user.role}) may not ${spec.summary.toLowerCase()}.`);
     }
     const input: RouteInput<B> = { body: undefined as B, params: c.req.param() as Record<string, string>, query: c.req.query() };
+    assertStorableParameters(input.params, 'path parameter');
+    assertStorableParameters(input.query, 'query parameter');
     if (spec.rawBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (type === 'application/json' && spec.body) input.body = await readJson<B>(c, validate);
@@ -84,12 +87,7 @@ async function readJson<B>(c: Context<AppEnv>, validate?: ReturnType<typeof ajv.
   // A body whose fields are all optional may be left out entirely (POST …/publish).
   if (optional && text.trim() === '') return {} as B;
   if (type !== 'application/json') throw new YardstickError('invalid_json', 'Send the body as JSON with Content-Type: application/json.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw new YardstickError('invalid_json', `The request body is not valid JSON: ${(err as Error).message}`);
-  }
+  const body = parseJsonBody(text);
   if (validate && !validate(body)) {
     const issues = describeAjvErrors(validate.errors ?? []);
     const first = issues[0];

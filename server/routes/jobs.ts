@@ -37,10 +37,10 @@ export function registerJobRoutes(app: Hono<AppEnv>): void {
       tag: 'evaluation',
       roles: ['hr'],
       status: 202,
-      description: 'Starts a background job that evaluates every assessed employee from the stored inputs and stores the results; the cycle becomes evaluated when it finishes. Poll GET /api/jobs/{jobId}. Open, collecting and evaluated cycles only; one job per cycle at a time.',
+      description: 'Starts a background job that evaluates every assessed employee from the stored inputs and stores the results; the cycle becomes evaluated when it finishes. Poll GET /api/jobs/{jobId}. Open, collecting and evaluated cycles only; one job per cycle at a time: a request sent while a job of the cycle was unfinished is 409, even if that job has finished by the time the request gets its turn (double clicks, retries).',
       response: { type: 'object', properties: { jobId: { type: 'string' } } },
     },
-    (c, { params }) => startEvaluation(c.var.db, c.var.user!, parseId(params.id, 'cycle')),
+    (c, { params }) => startEvaluation(c.var.db, c.var.user!, parseId(params.id, 'cycle'), { requestedAt: c.var.receivedAt }),
   );
 
   route(

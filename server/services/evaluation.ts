@@ -5,7 +5,9 @@
  * in `evaluation/run-job.ts`.
  *
  * - At most one job per cycle is queued or running (checked under the cycle's lock and backed by
- *   a unique index); a second start is 409.
+ *   a unique index); a second start is 409. So is a start *sent* while a job was unfinished but
+ *   served after it finished: on PGlite every query waits for the one connection, so five
+ *   simultaneous clicks used to run five jobs back to back.
  * - Open, collecting and evaluated cycles can be evaluated; calibrated, published and closed
  *   ones cannot (409). While a job runs, the cycle's inputs, assignments and status are frozen.
  * - `runEvaluationJob` is awaitable (tests, scripts); the route starts it without waiting.
@@ -14,7 +16,7 @@
  *   process is running would be run twice (harmless to the results, which are upserts, but
  *   wasteful) until jobs carry a lease.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, Row } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
@@ -45,6 +47,13 @@ function toApiJob(row: Row<'evaluation_jobs'>): ApiJob {
   return { id: apiId(row.id), cycleId: apiId(row.cycle_id), status: row.status, total: row.total, done: row.done_count, error: row.error, createdAt: apiTime(row.created_at), startedAt: apiTime(row.started_at), finishedAt: apiTime(row.finished_at) };
 }
 
+export interface StartOptions {
+  /** false: only queue the job (run it with `runEvaluationJob`). */
+  background?: boolean;
+  /** When the request arrived; a job of the cycle that finished after it makes this start a duplicate (409). */
+  requestedAt?: Date;
+}
+
 /**
  * Queue an evaluation job for a cycle and (unless `background: false`) start running it in
  * this process without waiting; returns the job's id.
@@ -53,11 +62,12 @@ function toApiJob(row: Row<'evaluation_jobs'>): ApiJob {
  * const queued = await startEvaluation(db, hr, 3, { background: false });       // run it yourself:
  * await runEvaluationJob(db, Number(queued.jobId));
  */
-export async function startEvaluation(db: Kysely<DB>, user: CurrentUser, cycleId: number, options: { background?: boolean } = {}): Promise<{ jobId: string }> {
+export async function startEvaluation(db: Kysely<DB>, user: CurrentUser, cycleId: number, options: StartOptions = {}): Promise<{ jobId: string }> {
   const started = await inTransaction(db, async (trx) => {
     const cycle = await lockCycle(trx, cycleId);
     assertEvaluable(cycle);
     await assertNoActiveJob(trx, cycle, 'start another evaluation');
+    if (options.requestedAt) await assertNoJobFinishedSince(trx, cycle, options.requestedAt);
     const assignments = await loadAssignments(trx, cycleId);
     if (assignments.length === 0) throw new YardstickError('conflict', `Cycle ${cycle.key} has no scheme version assigned; assign one before evaluating.`, { cycleId: apiId(cycleId) });
     const total = (await loadRoster(trx, cycleId, {}, assignments)).length;
@@ -71,6 +81,15 @@ export async function startEvaluation(db: Kysely<DB>, user: CurrentUser, cycleId
     runEvaluationJob(db, Number(started.jobId)).catch((err) => console.error(`[${new Date().toISOString()}] evaluation job ${started.jobId} could not run:`, err));
   }
   return started;
+}
+
+/** 409 when a job of the cycle finished after `requestedAt`: the request was sent while it ran. */
+async function assertNoJobFinishedSince(trx: Transaction<DB>, cycle: Row<'cycles'>, requestedAt: Date): Promise<void> {
+  // finished_at is written with the server's clock (run-job.ts), the same clock as requestedAt.
+  const job = await trx.selectFrom('evaluation_jobs').select(['id', 'status']).where('cycle_id', '=', cycle.id).where('finished_at', '>', requestedAt).orderBy('id', 'desc').executeTakeFirst();
+  if (job) {
+    throw new YardstickError('invalid_transition', `Cycle ${cycle.key} was being evaluated when this request was sent; that job (${job.id}) has finished (${job.status}) while the request waited. Start the evaluation again if you need another run.`, { cycleId: apiId(cycle.id), jobId: apiId(job.id) });
+  }
 }
 
 /**

@@ -95,6 +95,13 @@ describe('files', () => {
     expect(parseCsv(text)).toEqual(rows);
     expect(parseCsv('a,b\nc,d', 1)).toEqual([['a', 'b']]);
   });
+
+  it('writes downloads with formula-looking text neutralised and numbers numeric, and .xlsx uploads converted for the import unchanged', () => {
+    // The results export: rank, code, name, department, position, total, grade, status.
+    const rows = [[1, 'E01', '=HYPERLINK("http://127.0.0.1:9/","Click me")', '@SUM(A1)', '-1+2', -3.5, 'A', 'ok']];
+    expect(toCsv(rows)).toBe(`1,E01,"'=HYPERLINK(""http://127.0.0.1:9/"",""Click me"")",'@SUM(A1),'-1+2,-3.5,A,ok\r\n`);
+    expect(toCsv([['=1+1', '-5', new Date('2026-09-30T00:00:00Z')]], { spreadsheetSafe: false })).toBe('=1+1,-5,2026-09-30\r\n');
+  });
 });
 
 describe('quota head counts', () => {

@@ -21,6 +21,7 @@ import type { DB, Row } from '../../db/types.ts';
 import { appendAudit } from '../audit.ts';
 import { loadCycle, lockCycle } from '../cycles.ts';
 import { inTransaction } from '../transaction.ts';
+import { yieldToEventLoop } from '../yield.ts';
 import { canonicalResult } from './employee-data.ts';
 import { evaluateRoster, type Evaluated } from './population.ts';
 import { loadAssignments, loadRoster } from './roster.ts';
@@ -63,12 +64,14 @@ export async function executeJob(db: Kysely<DB>, jobId: number, options: JobOpti
   if (!job) return;
   let written = job.done_count;
   try {
+    await yieldToEventLoop();
     const cycle = await loadCycle(db, job.cycle_id);
     assertEvaluable(cycle);
     const assignments = await loadAssignments(db, cycle.id);
     const roster = await loadRoster(db, cycle.id, {}, assignments);
     if (roster.length === 0) throw new YardstickError('conflict', `Cycle ${cycle.key} has nobody to evaluate: no active employee is covered by its assignments.`);
     const rows = await evaluateRoster(db, cycle.id, roster, await loadVersions(db, assignments.map((a) => a.versionId)));
+    await yieldToEventLoop();
     if (job.total !== rows.length || written > rows.length) {
       await db.updateTable('evaluation_jobs').set({ total: rows.length, done_count: 0 }).where('id', '=', jobId).execute();
       written = 0;
@@ -87,6 +90,7 @@ export async function executeJob(db: Kysely<DB>, jobId: number, options: JobOpti
       await writing;
       hashes.push(...chunk.hashes);
       written = end;
+      await yieldToEventLoop();
     }
     await finish(db, job, rows, hashes);
   } catch (err) {

@@ -11,7 +11,7 @@
 import type { ErrorCode } from '../../../rules/errors.ts';
 
 const ZH: Record<ErrorCode, string> = {
-  invalid_json: '提交的数据不是有效的 JSON。',
+  invalid_json: '提交的数据不是有效的 JSON，或嵌套层级过深。',
   invalid_scheme: '方案文档不符合格式要求。',
   invalid_rule: '规则无效。',
   invalid_input: '输入的数据有误。',

@@ -2,8 +2,10 @@
  * @module lib/csv
  * CSV in the browser: decoding uploaded files (UTF-8 with or without BOM, or GBK/GB18030 as
  * Excel on Chinese Windows saves them), a small RFC 4180 reader for previews, writing CSV for
- * downloads (with a BOM so Excel opens Chinese text correctly), and saving a file.
+ * downloads (with a BOM so Excel opens Chinese text correctly, and formula-looking text
+ * neutralised), and saving a file.
  */
+import { csvRecord, type CsvOptions, type CsvValue } from '../../../rules/csv.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -62,20 +64,16 @@ export function parseCsv(text: string, limit = Infinity): string[][] {
   return rows;
 }
 
-export type CellValue = string | number | boolean | null | undefined | Date;
-
-function csvCell(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export type CellValue = CsvValue | Date;
 
 /**
- * Write rows as CSV text (CRLF line ends).
+ * Write rows as CSV text (CRLF line ends). Dates are written as YYYY-MM-DD. Formula-looking text
+ * is neutralised (see `rules/csv.ts`) unless `spreadsheetSafe: false`.
  * @example toCsv([['employee', 'complaints'], ['CS01', 2]]) // 'employee,complaints\r\nCS01,2\r\n'
+ * @example toCsv([['=1+1']]) // "'=1+1\r\n"
  */
-export function toCsv(rows: CellValue[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(rows: CellValue[][], options: CsvOptions = {}): string {
+  return rows.map((r) => csvRecord(r.map((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value)), options)).join('\r\n') + '\r\n';
 }
 
 /** Offer a file to the user. */

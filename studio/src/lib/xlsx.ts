@@ -14,7 +14,8 @@ export async function xlsxToCsv(file: Blob): Promise<string> {
   const rows = (await readSheet(file)) as CellValue[][];
   // Trailing empty rows are common in spreadsheets; drop them.
   while (rows.length && rows[rows.length - 1]!.every((c) => c === null || c === undefined || c === '')) rows.pop();
-  return toCsv(rows);
+  // This CSV is read back by the import API, not opened in a spreadsheet: cells arrive unchanged.
+  return toCsv(rows, { spreadsheetSafe: false });
 }
 
 /**
