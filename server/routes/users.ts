@@ -9,7 +9,8 @@ import { route } from '../http/route.ts';
 import { ID, NAME } from '../services/api-schemas.ts';
 import { parseId } from '../services/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
-import { createUser, listUsers, MIN_PASSWORD_LENGTH } from '../services/users.ts';
+import { MIN_PASSWORD_LENGTH } from '../services/passwords.ts';
+import { createUser, listUsers } from '../services/users.ts';
 
 interface UserBody {
   username: string;
@@ -35,7 +36,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       tag: 'users',
       roles: ['hr'],
       status: 201,
-      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters) is stored as an scrypt hash; without one the user can only use API tokens.`,
+      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters, not one of the common passwords from leaks, not containing the user name; details.rule says which rule failed) is stored as an scrypt hash; without one the user can only use API tokens.`,
       body: {
         type: 'object',
         additionalProperties: false,

@@ -64,7 +64,7 @@ describe('users and tokens', () => {
       await form.getByLabel('查找员工').fill('CS03');
       await form.getByRole('list', { name: '匹配的员工' }).getByRole('button').first().click();
       expect(await form.getByLabel('显示名称').inputValue()).not.toBe('');
-      await form.getByLabel('密码').fill('cs03-password-2026');
+      await form.getByLabel('密码').fill('harbour-lantern-2026');
       await submit.click();
       await page.locator('tr[data-user="cs03"]').waitFor();
       expect(await page.locator('tr[data-user="cs03"]').textContent()).toContain('仅本人结果');
@@ -77,7 +77,7 @@ describe('users and tokens', () => {
 
     const employee = await openPage(studio);
     try {
-      await login(employee.page, { username: 'cs03', password: 'cs03-password-2026' });
+      await login(employee.page, { username: 'cs03', password: 'harbour-lantern-2026' });
       expect(new URL(employee.page.url()).pathname).toBe('/me');
       await employee.page.locator('a.result').first().click();
       await employee.page.getByTestId('result-total').waitFor();
