@@ -7,6 +7,7 @@ import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { ID, NAME } from '../services/api-schemas.ts';
+import { unlockUser } from '../services/login.ts';
 import { parseId } from '../services/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
 import { MIN_PASSWORD_LENGTH } from '../services/passwords.ts';
@@ -58,6 +59,20 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
         departmentIds: body.departmentIds?.map(Number),
         employeeId: body.employeeId === undefined ? undefined : Number(body.employeeId),
       }),
+  );
+
+  route(
+    app,
+    {
+      method: 'post',
+      path: '/api/users/:id/unlock',
+      summary: 'Unlock a user',
+      tag: 'users',
+      roles: ['hr'],
+      description: 'Lifts the login throttle of this user name from every address (after failed logins), so the user can log in at once. Audited as user.unlock; `addresses` says how many throttled addresses were cleared.',
+      response: { type: 'object', properties: { username: { type: 'string' }, addresses: { type: 'integer' } } },
+    },
+    (c, { params }) => unlockUser(c.var.db, c.var.user!, parseId(params.id, 'user')),
   );
 
   route<{ name: string }>(
