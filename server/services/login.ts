@@ -39,8 +39,11 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
  * @example throttleDelaySeconds(7) // 4
  */
 export function throttleDelaySeconds(failures: number): number {
-  return failures < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_SECONDS, 2 ** (failures - FREE_FAILURES));
+  return failures < FREE_FAILURES ? 0 : Math.min(MAX_DELAY_SECONDS, 2 ** Math.min(failures - FREE_FAILURES, MAX_EXPONENT));
 }
+
+/** 2^20 s is far beyond the cap, so bounding the exponent there changes no wait. */
+const MAX_EXPONENT = 20;
 
 /**
  * Check a user name and password and open a session. Throws 429 `too_many_requests` (details
@@ -69,7 +72,8 @@ async function claimPasswordCheck(db: Kysely<DB>, username: string, address: str
   const quietSince = new Date(now.getTime() - QUIET_MINUTES * 60_000);
   const failures = sql<number>`case when login_throttle.last_attempt_at < ${quietSince} then 1 else login_throttle.failures + 1 end`;
   // Mirrors throttleDelaySeconds, evaluated on the row's new failure count inside the same statement.
-  const delay = sql<number>`case when ${failures} < ${FREE_FAILURES} then 0 else least(${MAX_DELAY_SECONDS}, power(2, ${failures} - ${FREE_FAILURES})) end`;
+  // The exponent is bounded too: power(2, 1100) overflows a double, and a patient attacker at the capped pace gets there.
+  const delay = sql<number>`case when ${failures} < ${FREE_FAILURES} then 0 else least(${MAX_DELAY_SECONDS}, power(2, least(${failures} - ${FREE_FAILURES}, ${MAX_EXPONENT}))) end`;
   const claimed = await db
     .insertInto('login_throttle')
     .values({ username, address, failures: 1, last_attempt_at: now, next_attempt_at: new Date(now.getTime() + throttleDelaySeconds(1) * 1000) })

@@ -47,7 +47,7 @@ describeEachDatabase('login throttling (service, explicit clock)', (database) =>
   });
 
   it('caps the wait and starts over after a quiet quarter of an hour', async () => {
-    expect([4, 5, 6, 7, 8, 13, 14, 40].map(throttleDelaySeconds)).toEqual([0, 1, 2, 4, 8, 256, 300, 300]);
+    expect([4, 5, 6, 7, 8, 13, 14, 40, 5000].map(throttleDelaySeconds)).toEqual([0, 1, 2, 4, 8, 256, 300, 300, 300]);
     expect(MAX_DELAY_SECONDS).toBe(300);
     const { db } = database();
     const address = '198.51.100.11';
@@ -63,6 +63,11 @@ describeEachDatabase('login throttling (service, explicit clock)', (database) =>
       }
     }
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300, 300, 300]);
+    expect(await attempt(db, 'manager', 'wrong', address, at)).toBe(300);
+    // Weeks of guessing at the capped pace: the wait stays at the cap (no overflow in the database).
+    await db.updateTable('login_throttle').set({ failures: 5000 }).where('username', '=', 'manager').where('address', '=', address).execute();
+    at = seconds(at, 300);
+    expect(await attempt(db, 'manager', 'wrong', address, at)).toBe('wrong');
     expect(await attempt(db, 'manager', 'wrong', address, at)).toBe(300);
     // Quiet for 16 minutes: the count starts over, so five tries are free again.
     at = seconds(at, 16 * 60);
