@@ -11,7 +11,10 @@
  * The throttle is per pair, not per user name, so nobody can lock HR out: the right password
  * from another address still works. A successful login clears its pair; HR can clear all
  * pairs of a user (`unlockUser`). A pair that stays quiet for {@link QUIET_MINUTES} starts over.
+ * IPv6 clients are throttled by their /64 network (`throttleAddress`), since anyone with one
+ * IPv6 connection can use billions of addresses in it.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
@@ -46,17 +49,43 @@ export function throttleDelaySeconds(failures: number): number {
 const MAX_EXPONENT = 20;
 
 /**
+ * The address a login is throttled under: IPv4 as is (also when written IPv4-mapped,
+ * `::ffff:1.2.3.4`), IPv6 as its /64 network, anything else (e.g. `unknown`) as is.
+ * @example throttleAddress('2001:db8:0:7:a::1') // '2001:db8:0:7::/64'
+ * @example throttleAddress('::ffff:203.0.113.7') // '203.0.113.7'
+ */
+export function throttleAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  const bare = address.replace(/%.*$/, ''); // a zone (fe80::1%eth0) names a local interface, not a network
+  if (!isIPv6(bare)) return address;
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
+  const groups = (part: string | undefined) => (part ? part.split(':') : []).flatMap((g) => (g.includes('.') ? ipv4Groups(g) : [g]));
+  const left = groups(head);
+  const right = groups(tail);
+  const full = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${full.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
+/** An embedded IPv4 tail (`64:ff9b::198.51.100.1`) as its two IPv6 groups. */
+function ipv4Groups(ipv4: string): string[] {
+  const [a, b, c, d] = ipv4.split('.').map(Number);
+  return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+}
+
+/**
  * Check a user name and password and open a session. Throws 429 `too_many_requests` (details
  * `{ retryAfterSeconds }`) when this user name was tried too often from this address, 401 when wrong.
  * @example const { token, csrfToken, userId } = await login(db, 'hr', 'demo-people-2026', '203.0.113.7');
  */
 export async function login(db: Kysely<DB>, username: string, password: string, address: string, now = new Date()): Promise<{ token: string; csrfToken: string; expiresAt: Date; userId: number }> {
-  await claimPasswordCheck(db, username, address, now);
+  const throttled = throttleAddress(address);
+  await claimPasswordCheck(db, username, throttled, now);
   const user = await db.selectFrom('users').select(['id', 'password_hash']).where('username', '=', username).executeTakeFirst();
   const ok = (await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)) && !!user?.password_hash;
   await db.insertInto('login_attempts').values({ username, ip: address, success: ok, at: now }).execute();
   if (!ok || !user) throw new YardstickError('unauthenticated', 'Wrong user name or password.');
-  await db.deleteFrom('login_throttle').where('username', '=', username).where('address', '=', address).execute();
+  await db.deleteFrom('login_throttle').where('username', '=', username).where('address', '=', throttled).execute();
   const session = await createSession(db, user.id);
   await sweepLoginRecords(db, now);
   return { ...session, userId: user.id };

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isYardstickError } from '../../../rules/errors.ts';
-import { login, MAX_DELAY_SECONDS, sweepLoginRecords, throttleDelaySeconds } from '../../../server/services/login.ts';
+import { login, MAX_DELAY_SECONDS, sweepLoginRecords, throttleAddress, throttleDelaySeconds } from '../../../server/services/login.ts';
 import { PASSWORD, seedFixture } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 
@@ -86,6 +86,26 @@ describeEachDatabase('login throttling (service, explicit clock)', (database) =>
     // An unknown user name is throttled like a real one, so the answers do not tell them apart.
     for (let i = 0; i < 5; i++) expect(await attempt(db, 'nobody-here', 'guess', '203.0.113.66', t0)).toBe('wrong');
     expect(await attempt(db, 'nobody-here', 'guess', '203.0.113.66', t0)).toBe(1);
+  });
+
+  it('throttles IPv6 clients by their /64 network, since one connection can use any address in it', async () => {
+    expect(throttleAddress('2001:db8:0:7:a::1')).toBe('2001:db8:0:7::/64');
+    expect(throttleAddress('2001:0DB8:0000:0007:ffff:ffff:ffff:ffff')).toBe('2001:db8:0:7::/64');
+    expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
+    expect(throttleAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(throttleAddress('64:ff9b:1:2::198.51.100.1')).toBe('64:ff9b:1:2::/64');
+    expect(throttleAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('unknown')).toBe('unknown');
+    const { db } = database();
+    const t0 = new Date('2026-12-01T12:00:00Z');
+    for (let i = 1; i <= 5; i++) expect(await attempt(db, 'emp4', 'guess', `2001:db8:5:5::${i}`, t0)).toBe('wrong');
+    expect(await attempt(db, 'emp4', 'guess', '2001:db8:5:5:ffff::9', t0)).toBe(1);
+    // The next network is someone else.
+    expect(await attempt(db, 'emp4', PASSWORD, '2001:db8:5:6::1', t0)).toBe('ok');
+    // The attempts keep the full address for investigations.
+    const recorded = await db.selectFrom('login_attempts').select('ip').where('username', '=', 'emp4').where('ip', 'like', '2001:db8:5:5::%').execute();
+    expect(recorded.map((r) => r.ip).sort()).toEqual(['2001:db8:5:5::1', '2001:db8:5:5::2', '2001:db8:5:5::3', '2001:db8:5:5::4', '2001:db8:5:5::5']);
   });
 
   it('sweeps expired sessions, login attempts older than 30 days and quiet throttle rows', async () => {
