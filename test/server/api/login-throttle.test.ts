@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import { describeEachApp, PASSWORD } from '../helpers/app.ts';
@@ -77,6 +79,22 @@ describeEachApp('login throttling API', (ctx) => {
     // app.request() has no socket, so every one of these came from the same unknown peer.
     const rows = await ctx().db.selectFrom('login_throttle').select(['address']).where('username', '=', 'emp4').execute();
     expect(rows).toEqual([{ address: 'unknown' }]);
+  });
+
+  it('over a real socket takes the peer address, or with TRUST_PROXY=1 the X-Forwarded-For entry', async () => {
+    for (const [trustProxy, expected] of [[0, '127.0.0.1'], [1, '203.0.113.205']] as const) {
+      const server = serve({ fetch: createApp({ database: ctx().database, trustProxy }).fetch, port: 0, hostname: '127.0.0.1' });
+      try {
+        await new Promise((resolve) => (server.listening ? resolve(null) : server.once('listening', resolve)));
+        const { port } = server.address() as AddressInfo;
+        const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 203.0.113.205' }, body: JSON.stringify({ username: `socket-${trustProxy}`, password: 'guess' }) });
+        expect(res.status).toBe(401);
+        const [row] = await ctx().db.selectFrom('login_attempts').select('ip').where('username', '=', `socket-${trustProxy}`).execute();
+        expect(row!.ip).toBe(expected);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
   });
 
   it('refuses a user name with U+0000 (no stored name can hold it) with 400 instead of failing in the database', async () => {
