@@ -60,6 +60,9 @@ export function cycleStatusAllows(status: CycleStatus, activity: CycleActivity):
 export const ROLES = ['hr', 'manager', 'auditor', 'employee'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The shortest password the server accepts (it also refuses common ones and ones containing the user name). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 /** The languages the studio and the server's messages speak. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -24,6 +24,8 @@ export interface AppOptions {
   studioDir?: string;
   /** Largest request body accepted, in bytes (default 20 MiB, enough for a 100,000-row CSV). */
   maxBodyBytes?: number;
+  /** Reverse proxies in front of the server (`TRUST_PROXY`); default 0, `X-Forwarded-For` ignored. */
+  trustProxy?: number;
 }
 
 /** The studio runs without eval and inline scripts; charts may set inline styles. */
@@ -64,7 +66,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       },
     }),
   );
-  app.use('/api/*', authenticate());
+  app.use('/api/*', authenticate({ trustProxy: options.trustProxy }));
   app.get('/api/health', (c) => c.json({ status: 'ok', database: options.database.kind }));
   registerApiRoutes(app);
   app.get('/api/openapi.json', (c) => c.json(buildOpenApi(declaredRoutes)));

@@ -9,6 +9,7 @@
  * | `DATABASE_URL` | (unset) | PostgreSQL URL; unset = embedded PGlite |
  * | `YARDSTICK_DATA_DIR` | ./.data | folder of the embedded database |
  * | `YARDSTICK_DEMO` | 1 | seed the demo organisation into an empty database (0 to skip) |
+ * | `TRUST_PROXY` | 0 | number of reverse proxies in front of the server: client address from `X-Forwarded-For`, `Secure` cookies (see `http/authenticate.ts`); 0 = none |
  */
 import { resolve } from 'node:path';
 import { YardstickError } from '../rules/errors.ts';
@@ -19,6 +20,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   dataDir: string;
   seedDemo: boolean;
+  /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed; 0 ignores the header. */
+  trustProxy: number;
   /** Where the built studio lives. */
   studioDir: string;
 }
@@ -32,12 +35,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new YardstickError('invalid_argument', `PORT must be a port number (0–65535), got "${env.PORT}".`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new YardstickError('invalid_argument', 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database).');
+  const trustProxy = Number(env.TRUST_PROXY?.trim() || 0);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10) {
+    throw new YardstickError('invalid_argument', `TRUST_PROXY must be the number of reverse proxies in front of Yardstick (0 = none, 1 = one, up to 10), got "${env.TRUST_PROXY}".`);
+  }
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
     dataDir: resolve(cwd, env.YARDSTICK_DATA_DIR?.trim() || '.data'),
     seedDemo: env.YARDSTICK_DEMO !== '0',
+    trustProxy,
     studioDir: resolve(import.meta.dirname, '..', 'dist', 'studio'),
   };
 }

@@ -11,6 +11,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { ensureStudioBuilt } from './studio-build.ts';
 import { seedDemoIfEmpty, type DemoCredentials } from './seed/demo.ts';
 import { resumeEvaluationJobs } from './services/evaluation.ts';
+import { sweepLoginRecords } from './services/login.ts';
 
 export interface RunningServer {
   url: string;
@@ -31,8 +32,9 @@ export async function startServer(config: ServerConfig, log: (line: string) => v
     const applied = await migrateToLatest(database.db);
     if (applied.length) log(`Database ready (${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''}); applied ${applied.length} migration(s).`);
     const demo = config.seedDemo ? await seedDemoIfEmpty(database.db) : null;
+    await sweepLoginRecords(database.db);
     void resumeEvaluationJobs(database.db);
-    const app = createApp({ database, studioDir: config.studioDir });
+    const app = createApp({ database, studioDir: config.studioDir, trustProxy: config.trustProxy });
     const server: ServerType = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);

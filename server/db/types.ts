@@ -113,6 +113,17 @@ export interface LoginAttemptsTable {
   success: boolean;
 }
 
+/** One row per (user name, client address) with recent failed logins; see migration 009. */
+export interface LoginThrottleTable {
+  username: string;
+  address: string;
+  /** Failed (or still running) password checks since the pair was last quiet or reset. */
+  failures: number;
+  last_attempt_at: Timestamp;
+  /** No password check for this pair before this time. */
+  next_attempt_at: Timestamp;
+}
+
 // ── schemes ─────────────────────────────────────────────────────────────────
 export interface SchemesTable {
   id: Generated<number>;
@@ -288,6 +299,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   schemes: SchemesTable;
   scheme_versions: SchemeVersionsTable;
   version_findings: VersionFindingsTable;

@@ -26,11 +26,20 @@ export interface CurrentUser {
   sessionId?: string;
 }
 
+/** Where the request came from, as far as the server can trust it (see `http/authenticate.ts`). */
+export interface ClientInfo {
+  /** The client's address: the socket peer, or with TRUST_PROXY the right-most untrusted `X-Forwarded-For` entry. */
+  address: string;
+  /** Cookies get the `Secure` flag: the request came over https, or through a trusted (TLS-terminating) proxy. */
+  secureCookies: boolean;
+}
+
 export interface AppEnv {
   Variables: {
     db: Kysely<DB>;
     user: CurrentUser | undefined;
     /** When the app received the request, before it waited for the database (set first thing). */
     receivedAt: Date;
+    client: ClientInfo;
   };
 }

@@ -2,10 +2,10 @@
  * @module routes/auth
  * Log in and out, who am I, and my language.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { YardstickError } from '../../rules/errors.ts';
+import { isYardstickError, YardstickError } from '../../rules/errors.ts';
+import { LOCALES, ROLES } from '../../schemas/vocabulary.ts';
 import { route } from '../http/route.ts';
 import type { AppEnv, CurrentUser } from '../http/env.ts';
 import { login } from '../services/login.ts';
@@ -18,7 +18,7 @@ const USER_SCHEMA = {
     id: { type: 'string' },
     username: { type: 'string' },
     displayName: { type: 'string' },
-    role: { enum: ['hr', 'manager', 'auditor', 'employee'] },
+    role: { enum: ROLES },
     locale: { type: 'string' },
     departmentIds: { type: 'array', items: { type: 'string' } },
     employeeId: { type: ['string', 'null'] },
@@ -30,14 +30,6 @@ export function publicUser(u: CurrentUser) {
   return { id: String(u.id), username: u.username, displayName: u.displayName, role: u.role, locale: u.locale, departmentIds: u.departmentIds.map(String), employeeId: u.employeeId === null ? null : String(u.employeeId) };
 }
 
-function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
-
 export function registerAuthRoutes(app: Hono<AppEnv>): void {
   route<{ username: string; password: string }>(
     app,
@@ -47,16 +39,22 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
       summary: 'Log in with a user name and password',
       tag: 'auth',
       roles: 'public',
-      description: 'Sets an HttpOnly SameSite=Strict session cookie and returns the CSRF token the studio sends as X-CSRF-Token on state-changing requests. Repeated failures are throttled (429).',
+      description:
+        'Sets an HttpOnly SameSite=Strict session cookie (Secure over https or with TRUST_PROXY) and returns the CSRF token the studio sends as X-CSRF-Token on state-changing requests. ' +
+        'Failures are throttled per user name and client address: after 5, the next attempt must wait 1 s, then 2 s, 4 s, … up to 5 minutes; earlier attempts get 429 with Retry-After (seconds). A successful login, or HR unlocking the user, clears the wait.',
       body: { type: 'object', additionalProperties: false, required: ['username', 'password'], properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } } },
       response: { type: 'object', properties: { user: USER_SCHEMA, csrfToken: { type: 'string' } } },
     },
     async (c, { body }) => {
       const db = c.get('db');
-      const session = await login(db, body.username, body.password, clientIp(c));
+      const client = c.get('client');
+      const session = await login(db, body.username, body.password, client.address).catch((err: unknown) => {
+        if (isYardstickError(err) && err.code === 'too_many_requests') c.header('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
+        throw err;
+      });
       const user = (await loadUser(db, session.userId, 'session'))!;
       await db.transaction().execute((trx) => appendAudit(trx, { actor: { userId: user.id, label: user.username }, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { username: user.username } }));
-      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', expires: session.expiresAt });
+      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: client.secureCookies, expires: session.expiresAt });
       return { user: publicUser(user), csrfToken: session.csrfToken };
     },
   );
@@ -68,7 +66,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
     return { ok: true };
   });
 
-  route(app, { method: 'get', path: '/api/auth/me', summary: 'Who am I', tag: 'auth', roles: ['hr', 'manager', 'auditor', 'employee'], response: { type: 'object', properties: { user: USER_SCHEMA, csrfToken: { type: ['string', 'null'] } } } }, async (c) => {
+  route(app, { method: 'get', path: '/api/auth/me', summary: 'Who am I', tag: 'auth', roles: ROLES, response: { type: 'object', properties: { user: USER_SCHEMA, csrfToken: { type: ['string', 'null'] } } } }, async (c) => {
     const user = c.get('user')!;
     const token = getCookie(c, SESSION_COOKIE);
     const session = token && user.via === 'session' ? await userForSession(c.get('db'), token) : undefined;
@@ -77,7 +75,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
 
   route<{ locale: string }>(
     app,
-    { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ['hr', 'manager', 'auditor', 'employee'], body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: ['zh-CN', 'en'] } } } },
+    { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ROLES, body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: LOCALES } } } },
     async (c, { body }) => {
       const user = c.get('user')!;
       const db = c.get('db');

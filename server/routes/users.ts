@@ -3,20 +3,23 @@
  * User accounts (HR creates, HR and auditors list) and personal API tokens.
  */
 import type { Hono } from 'hono';
+import { LOCALES, type Locale } from '../../schemas/vocabulary.ts';
 import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { ID, NAME } from '../services/api-schemas.ts';
+import { unlockUser } from '../services/login.ts';
 import { parseId } from '../services/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
-import { createUser, listUsers, MIN_PASSWORD_LENGTH } from '../services/users.ts';
+import { MIN_PASSWORD_LENGTH } from '../services/passwords.ts';
+import { createUser, listUsers } from '../services/users.ts';
 
 interface UserBody {
   username: string;
   displayName: string;
   role: UserRole;
   password?: string;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
   departmentIds?: string[];
   employeeId?: string;
 }
@@ -35,7 +38,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       tag: 'users',
       roles: ['hr'],
       status: 201,
-      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters) is stored as an scrypt hash; without one the user can only use API tokens.`,
+      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters, not one of the common passwords from leaks, not containing the user name; details.rule says which rule failed) is stored as an scrypt hash; without one the user can only use API tokens.`,
       body: {
         type: 'object',
         additionalProperties: false,
@@ -45,7 +48,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
           displayName: NAME,
           role: { enum: [...ROLES] },
           password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 },
-          locale: { enum: ['zh-CN', 'en'] },
+          locale: { enum: LOCALES },
           departmentIds: { type: 'array', items: ID, maxItems: 1000 },
           employeeId: ID,
         },
@@ -57,6 +60,20 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
         departmentIds: body.departmentIds?.map(Number),
         employeeId: body.employeeId === undefined ? undefined : Number(body.employeeId),
       }),
+  );
+
+  route(
+    app,
+    {
+      method: 'post',
+      path: '/api/users/:id/unlock',
+      summary: 'Unlock a user',
+      tag: 'users',
+      roles: ['hr'],
+      description: 'Lifts the login throttle of this user name from every address (after failed logins), so the user can log in at once. Audited as user.unlock; `addresses` says how many throttled addresses were cleared.',
+      response: { type: 'object', properties: { username: { type: 'string' }, addresses: { type: 'integer' } } },
+    },
+    (c, { params }) => unlockUser(c.var.db, c.var.user!, parseId(params.id, 'user')),
   );
 
   route<{ name: string }>(

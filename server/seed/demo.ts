@@ -14,7 +14,7 @@ import { templates } from '../../rules/templates/index.ts';
 import type { Scheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
-import { hashPassword } from '../services/passwords.ts';
+import { assertPasswordAcceptable, hashPassword } from '../services/passwords.ts';
 import { loadUser } from '../services/sessions.ts';
 import { createScheme } from '../services/schemes.ts';
 import { cloneScheme } from '../services/scheme-clone.ts';
@@ -36,13 +36,13 @@ const DEPARTMENTS = [
 ] as const;
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '丽'];
 
-/** Demo users: printed at start, clearly labelled as demo credentials. */
+/** Demo users: printed at start, clearly labelled as demo credentials. Their passwords follow the same policy as everyone's. */
 const DEMO_USERS: Array<{ username: string; password: string; role: 'hr' | 'auditor' | 'manager' | 'employee'; displayName: string; department?: string; employeeCode?: string }> = [
-  { username: 'hr', password: 'demo-hr-2026', role: 'hr', displayName: '人力资源 HR' },
+  { username: 'hr', password: 'demo-people-2026', role: 'hr', displayName: '人力资源 HR' },
   { username: 'auditor', password: 'demo-audit-2026', role: 'auditor', displayName: '审计 Auditor' },
-  { username: 'manager', password: 'demo-manager-2026', role: 'manager', displayName: '客服经理 CS manager', department: 'customer-service' },
-  { username: 'manager-eng', password: 'demo-manager-2026', role: 'manager', displayName: '工程经理 Engineering manager', department: 'engineering' },
-  { username: 'employee', password: 'demo-employee-2026', role: 'employee', displayName: '员工 Employee', employeeCode: 'CS02' },
+  { username: 'manager', password: 'demo-lead-cs-2026', role: 'manager', displayName: '客服经理 CS manager', department: 'customer-service' },
+  { username: 'manager-eng', password: 'demo-lead-eng-2026', role: 'manager', displayName: '工程经理 Engineering manager', department: 'engineering' },
+  { username: 'employee', password: 'demo-staff-2026', role: 'employee', displayName: '员工 Employee', employeeCode: 'CS02' },
 ];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every demo is the same. */
@@ -90,6 +90,7 @@ export async function seedDemoIfEmpty(db: Kysely<DB>): Promise<DemoCredentials |
   }
 
   for (const u of DEMO_USERS) {
+    assertPasswordAcceptable(u.password, u.username);
     const employeeId = u.employeeCode ? (employees.find((e) => e.code === u.employeeCode)?.id ?? null) : null;
     const { id } = await db.insertInto('users').values({ username: u.username, display_name: u.displayName, password_hash: await hashPassword(u.password), role: u.role, employee_id: employeeId }).returning('id').executeTakeFirstOrThrow();
     if (u.department) await db.insertInto('user_departments').values({ user_id: id, department_id: departmentIds[u.department] }).execute();

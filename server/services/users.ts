@@ -12,18 +12,15 @@ import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';
-import { hashPassword } from './passwords.ts';
+import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
 import { actorOf } from './scope.ts';
 import { inTransaction } from './transaction.ts';
-
-/** Shortest password accepted; length matters more than character classes. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 export interface NewUser {
   username: string;
   displayName: string;
   role: UserRole;
-  /** At least 10 characters; omitted: no password login (API tokens only). */
+  /** Must pass `assertPasswordAcceptable` (at least 12 characters, …); omitted: no password login (API tokens only). */
   password?: string;
   locale?: Locale;
   /** Managers only, at least one. */
@@ -60,14 +57,12 @@ export async function listUsers(db: Kysely<DB>) {
 
 /**
  * Create a user (HR). The audit entry records who was created with which role and scope, never the password.
- * @example await createUser(db, hr, { username: 'wang', displayName: 'Wang Fang', role: 'manager', password: 'long enough pw', departmentIds: [3] })
+ * @example await createUser(db, hr, { username: 'wang', displayName: 'Wang Fang', role: 'manager', password: 'harbour lantern 7', departmentIds: [3] })
  */
 export async function createUser(db: Kysely<DB>, user: CurrentUser, input: NewUser) {
   const departmentIds = [...new Set(input.departmentIds ?? [])];
   checkScopeFields(input, departmentIds);
-  if (input.password !== undefined && [...input.password].length < MIN_PASSWORD_LENGTH) {
-    throw new YardstickError('invalid_argument', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password' });
-  }
+  if (input.password !== undefined) assertPasswordAcceptable(input.password, input.username);
   for (const id of departmentIds) await assertExists(db, 'departments', id, 'department');
   if (input.employeeId !== undefined) await assertEmployeeFree(db, input.employeeId);
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();

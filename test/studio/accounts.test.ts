@@ -39,7 +39,7 @@ describe('users and tokens', () => {
       expect(await submit.isDisabled()).toBe(true);
       await form.getByLabel('安保部 Security').check();
       await form.getByLabel('密码').fill('short');
-      await form.getByText('密码至少需要 10 个字符。').waitFor();
+      await form.getByText('密码至少需要 12 个字符。').waitFor();
       expect(await submit.isDisabled()).toBe(true);
       await form.getByLabel('密码').fill('anbao-2026-manager');
       await submit.click();
@@ -64,10 +64,17 @@ describe('users and tokens', () => {
       await form.getByLabel('查找员工').fill('CS03');
       await form.getByRole('list', { name: '匹配的员工' }).getByRole('button').first().click();
       expect(await form.getByLabel('显示名称').inputValue()).not.toBe('');
-      await form.getByLabel('密码').fill('cs03-password-2026');
+      await form.getByLabel('密码').fill('harbour-lantern-2026');
       await submit.click();
       await page.locator('tr[data-user="cs03"]').waitFor();
       expect(await page.locator('tr[data-user="cs03"]').textContent()).toContain('仅本人结果');
+
+      // cs03 mistypes the password until sign-in from this address has to wait; HR lifts the wait.
+      const signIn = (password: string) => fetch(`${studio.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cs03', password }) });
+      for (let i = 0; i < 5; i++) expect((await signIn(`wrong-${i}`)).status).toBe(401);
+      expect((await signIn('harbour-lantern-2026')).status).toBe(429);
+      await page.locator('tr[data-user="cs03"]').getByRole('button', { name: '解除登录限制' }).click();
+      await page.getByText('已解除“cs03”的登录限制（1 个地址曾需等待）。').waitFor();
       await screenshot(page, 'users');
       // The refused create logged its 409 in the console; nothing else may fail.
       expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);
@@ -77,7 +84,7 @@ describe('users and tokens', () => {
 
     const employee = await openPage(studio);
     try {
-      await login(employee.page, { username: 'cs03', password: 'cs03-password-2026' });
+      await login(employee.page, { username: 'cs03', password: 'harbour-lantern-2026' });
       expect(new URL(employee.page.url()).pathname).toBe('/me');
       await employee.page.locator('a.result').first().click();
       await employee.page.getByTestId('result-total').waitFor();

@@ -14,6 +14,7 @@ import { inputs } from './005-inputs.ts';
 import { evaluation } from './006-evaluation.ts';
 import { auditLog } from './007-audit-log.ts';
 import { inputHistorySetWise } from './008-input-history-set-wise.ts';
+import { loginThrottle } from './009-login-throttle.ts';
 import { versionFindings } from './013-version-findings.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -25,5 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '006-evaluation': evaluation,
   '007-audit-log': auditLog,
   '008-input-history-set-wise': inputHistorySetWise,
+  '009-login-throttle': loginThrottle,
   '013-version-findings': versionFindings,
 };

@@ -44,6 +44,22 @@ describeEachApp('users and tokens API', (ctx) => {
     await expectError(ctx().as('auditor').post('/api/users', { ...base, username: uniqueKey('u'), role: 'hr' }), 403, 'forbidden');
   });
 
+  it('refuses weak passwords with a message naming the rule that failed', async () => {
+    const hr = ctx().as('hr');
+    const username = uniqueKey('liuyang');
+    const base = { username, displayName: 'Liu Yang', role: 'auditor' };
+    const tooShort = await expectError(hr.post('/api/users', { ...base, password: 'elevenchars' }), 400, 'invalid_argument');
+    expect(tooShort.message).toMatch(/password.*12/);
+    const named = await expectError(hr.post('/api/users', { ...base, password: `spring-${username.toUpperCase()}-walk` }), 400, 'invalid_argument');
+    expect(named).toEqual({ code: 'invalid_argument', message: `The password must not contain the user name "${username}".`, details: { field: 'password', rule: 'contains_username' } });
+    const common = await expectError(hr.post('/api/users', { ...base, password: 'password1234' }), 400, 'invalid_argument');
+    expect(common.details).toEqual({ field: 'password', rule: 'common' });
+    expect(common.message).toMatch(/common passwords/);
+    // None of the refused attempts created the user.
+    expect(await ctx().db.selectFrom('users').select('id').where('username', '=', username).execute()).toEqual([]);
+    await expectJson(hr.post('/api/users', { ...base, password: 'spring rain over the harbour' }), 201);
+  });
+
   it('creates a personal token shown once, usable as a bearer token, listed and revoked', async () => {
     const created = await expectJson(ctx().as('employee').post('/api/tokens', { name: 'my script' }), 201);
     expect(created).toMatchObject({ name: 'my script', userId: String(ctx().fixture.users.employee), revokedAt: null });

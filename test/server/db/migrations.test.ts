@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../helpers/databases.ts';
 
 const TABLES = [
   'departments', 'positions', 'employees',
-  'users', 'user_departments', 'sessions', 'api_tokens', 'login_attempts',
+  'users', 'user_departments', 'sessions', 'api_tokens', 'login_attempts', 'login_throttle',
   'schemes', 'scheme_versions', 'version_findings',
   'cycles', 'cycle_assignments', 'import_batches', 'inputs', 'input_history',
   'evaluation_jobs', 'results', 'appeals',
