@@ -20,7 +20,14 @@ export interface ParseIssue {
   keyword: string;
 }
 
-const MAX_DOCUMENT_BYTES = 2_000_000;
+/** Largest scheme document accepted, in UTF-8 bytes (of the JSON text here, of its canonical JSON when stored). */
+export const MAX_DOCUMENT_BYTES = 2_000_000;
+
+/** Whether a text is over the limit in UTF-8 bytes; by its length alone when that decides (a UTF-16 unit is 1 to 3 bytes). */
+function tooLarge(text: string): boolean {
+  if (text.length > MAX_DOCUMENT_BYTES) return true;
+  return text.length * 3 > MAX_DOCUMENT_BYTES && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES;
+}
 
 /**
  * Validate a scheme document (object or JSON text) and return it typed.
@@ -48,7 +55,7 @@ export function checkScheme(doc: unknown):
   | { ok: false; code: 'invalid_json' | 'invalid_scheme'; issues: ParseIssue[] } {
   let value = doc;
   if (typeof doc === 'string') {
-    if (doc.length > MAX_DOCUMENT_BYTES) return fail('invalid_scheme', '', 'maxLength', `the document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    if (tooLarge(doc)) return fail('invalid_scheme', '', 'maxLength', `the document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
     try {
       value = JSON.parse(doc);
     } catch (err) {

@@ -8,11 +8,10 @@
  */
 import { canonicalJson, sha256Tagged } from '../../rules/hash.ts';
 import { checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
+import { MAX_DOCUMENT_BYTES } from '../../rules/scheme/parse.ts';
 import '../native-hash.ts';
 import { YardstickError } from '../../rules/errors.ts';
 
-/** Largest scheme document stored, in bytes of its canonical JSON (the rules parser's own limit). */
-export const MAX_DOCUMENT_BYTES = 2_000_000;
 
 /** A document as read from the database or a request: a JSON object of unknown shape. */
 export type SchemeDocument = Record<string, unknown>;
