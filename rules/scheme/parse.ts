@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import validate from '../../schemas/generated/validate-scheme.js';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import { YardstickError } from '../errors.ts';
+import { escapeSegment } from '../logic/pointer.ts';
 
 export type { Scheme };
 
@@ -91,7 +92,7 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): ParseIssue[] 
   const seen = new Set<string>();
   const issues: ParseIssue[] = [];
   for (const e of specific.length ? specific : errors) {
-    const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
+    const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapeSegment(String(e.params.missingProperty))}` : e.instancePath;
     const message = explain(e);
     const id = `${pointer}|${message}`;
     if (seen.has(id)) continue;
@@ -140,10 +141,6 @@ function explain(e: ErrorObject): string {
     default:
       return e.message ?? 'is invalid';
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**
