@@ -39,6 +39,8 @@ export function canonicalJson(value: unknown): string {
  * @example
  * stringifyCanonical({ b: Number.NaN, a: [undefined] }) // '{"a":[null],"b":null}'
  */
+export function stringifyCanonical(value: object): string;
+export function stringifyCanonical(value: unknown): string | undefined;
 export function stringifyCanonical(value: unknown): string | undefined {
   const text = stringifySorted(value, false);
   if (text !== undefined) return text;

@@ -17,7 +17,7 @@ export { compileScheme, type CompiledScheme } from './scheme/compile.ts';
 export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './scheme/evaluate.ts';
 export type * from './scheme/result.ts';
 export { diffSchemes, type SchemeChange } from './diff/index.ts';
-export { hashScheme, canonicalJson } from './hash.ts';
+export { hashScheme, canonicalJson, contentHash, sha256Tagged, stringifyCanonical } from './hash.ts';
 export { compileLogic, traceLogic, checkLogic, collectVars, DEFAULT_LIMITS, type TraceStep } from './logic/index.ts';
 export { resolveWeights, weightRows, type ResolvedWeights } from './scheme/weights.ts';
 export { prepareInputs, coerceInputs, checkInputValue } from './scheme/inputs.ts';

@@ -10,7 +10,7 @@ import { generateEvaluator } from './codegen.ts';
 import { foldConstants } from './fold.ts';
 import { LruCache, type CacheStats } from './cache.ts';
 import { limitsKey, resolveLimits } from './limits.ts';
-import { canonicalJson } from './literal.ts';
+import { ruleCacheKey } from '../hash.ts';
 import { parseRule } from './parse.ts';
 import type { LogicLimits } from './types.ts';
 import { assertValidRule } from './validate.ts';
@@ -105,7 +105,7 @@ export function compileLogic(rule: unknown, options: CompileOptions = {}): Compi
   const requested = options.mode ?? 'auto';
   const mode = requested === 'auto' ? (canGenerateCode() ? 'codegen' : 'closure') : requested;
   if (options.cache === false) return build(rule, mode, limits, requested === 'auto');
-  const key = `${mode}|${limitsKey(limits)}|${canonicalJson(rule)}`;
+  const key = `${mode}|${limitsKey(limits)}|${ruleCacheKey(rule)}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const compiled = build(rule, mode, limits, requested === 'auto');

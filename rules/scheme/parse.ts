@@ -9,6 +9,7 @@ import type { ErrorObject } from 'ajv';
 import validate from '../../schemas/generated/validate-scheme.js';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import { YardstickError } from '../errors.ts';
+import { escapeSegment } from '../logic/pointer.ts';
 
 export type { Scheme };
 
@@ -20,7 +21,14 @@ export interface ParseIssue {
   keyword: string;
 }
 
-const MAX_DOCUMENT_BYTES = 2_000_000;
+/** Largest scheme document accepted, in UTF-8 bytes (of the JSON text here, of its canonical JSON when stored). */
+export const MAX_DOCUMENT_BYTES = 2_000_000;
+
+/** Whether a text is over the limit in UTF-8 bytes; by its length alone when that decides (a UTF-16 unit is 1 to 3 bytes). */
+function tooLarge(text: string): boolean {
+  if (text.length > MAX_DOCUMENT_BYTES) return true;
+  return text.length * 3 > MAX_DOCUMENT_BYTES && new TextEncoder().encode(text).length > MAX_DOCUMENT_BYTES;
+}
 
 /**
  * Validate a scheme document (object or JSON text) and return it typed.
@@ -48,7 +56,7 @@ export function checkScheme(doc: unknown):
   | { ok: false; code: 'invalid_json' | 'invalid_scheme'; issues: ParseIssue[] } {
   let value = doc;
   if (typeof doc === 'string') {
-    if (doc.length > MAX_DOCUMENT_BYTES) return fail('invalid_scheme', '', 'maxLength', `the document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    if (tooLarge(doc)) return fail('invalid_scheme', '', 'maxLength', `the document is larger than ${MAX_DOCUMENT_BYTES} bytes`);
     try {
       value = JSON.parse(doc);
     } catch (err) {
@@ -84,7 +92,7 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): ParseIssue[] 
   const seen = new Set<string>();
   const issues: ParseIssue[] = [];
   for (const e of specific.length ? specific : errors) {
-    const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapePointer(String(e.params.missingProperty))}` : e.instancePath;
+    const pointer = e.keyword === 'required' ? `${e.instancePath}/${escapeSegment(String(e.params.missingProperty))}` : e.instancePath;
     const message = explain(e);
     const id = `${pointer}|${message}`;
     if (seen.has(id)) continue;
@@ -133,10 +141,6 @@ function explain(e: ErrorObject): string {
     default:
       return e.message ?? 'is invalid';
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /**

@@ -21,9 +21,7 @@
  * whitespace, as RFC 8785 orders them). No field may contain "\n", so the joined text is
  * unambiguous; the database refuses such rows.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson } from '../../rules/hash.ts';
+import { canonicalJson, sha256Hex } from '../../rules/hash.ts';
 
 /** `prev_hash` of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -39,15 +37,6 @@ export interface ChainedFields {
   entityType: string;
   entityId: string;
   payloadHash: string;
-}
-
-/**
- * Lowercase hex SHA-256 of a UTF-8 string.
- * @example
- * sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
- */
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /**

@@ -6,7 +6,7 @@
  * plain instructions to recompute each one (`HOW_TO_VERIFY`).
  */
 import type { Kysely } from 'kysely';
-import { hashScheme, type Scheme } from '../../rules/index.ts';
+import { contentHash } from '../../rules/index.ts';
 import type { DB, JsonValue } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
 import { apiId, apiTime } from './api-format.ts';
@@ -45,7 +45,7 @@ export async function evidencePack(db: Kysely<DB>, user: CurrentUser, cycleId: n
     inputs: await inputsWithHistory(db, cycleId, employeeId),
     result: { ...view, explanation: explained.explanation, inputsChanged: explained.inputsChanged },
     auditEntries: await auditTrail(db, cycleId, employeeId, version.id),
-    hashes: { document: hashScheme(version.document as unknown as Scheme), inputs: result.inputs_hash, result: canonicalResult(result.result).hash },
+    hashes: { document: contentHash(version.document), inputs: result.inputs_hash, result: canonicalResult(result.result).hash },
     howToVerify: HOW_TO_VERIFY,
   };
 }

@@ -6,12 +6,12 @@
  * A draft is saved even when it does not validate yet (HR saves work in progress), so a
  * document here is any JSON object; only publishing requires it to parse and analyse cleanly.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson, checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
+import { canonicalJson, sha256Tagged } from '../../rules/hash.ts';
+import { checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
+import { MAX_DOCUMENT_BYTES } from '../../rules/scheme/parse.ts';
+import '../native-hash.ts';
 import { YardstickError } from '../../rules/errors.ts';
 
-/** Largest scheme document stored, in bytes of its canonical JSON (the rules parser's own limit). */
-export const MAX_DOCUMENT_BYTES = 2_000_000;
 
 /** A document as read from the database or a request: a JSON object of unknown shape. */
 export type SchemeDocument = Record<string, unknown>;
@@ -21,7 +21,7 @@ export type DocumentInput = SchemeDocument | Scheme;
 
 /**
  * The content hash of a document: `sha256:` + hex SHA-256 of its canonical JSON.
- * This is exactly `hashScheme(document)` (`rules/hash.ts`), computed here from the canonical
+ * This is exactly `contentHash(document)` (`rules/hash.ts`), computed here from the canonical
  * text that the size check needs anyway, and defined for drafts that do not parse yet, so a
  * draft's hash turns into its published hash without changing.
  * Refuses documents over 2 MB and the character U+0000 (jsonb cannot store it).
@@ -33,7 +33,7 @@ export function contentHash(document: SchemeDocument): string {
     throw new YardstickError('payload_too_large', `The scheme document is larger than ${MAX_DOCUMENT_BYTES / 1_000_000} MB; split it or remove unused parts.`);
   }
   if (text.includes('\\u0000')) throw new YardstickError('invalid_argument', 'A scheme document cannot contain the character U+0000.');
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  return sha256Tagged(text);
 }
 
 /**

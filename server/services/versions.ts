@@ -1,7 +1,7 @@
 /**
  * @module services/versions
  * Reading versions, starting a new draft, saving a draft, and checking a draft's document
- * without saving it (the studio's findings as you type).
+ * without saving it (for API users; the studio runs the same `inspectScheme` in the browser).
  *
  * Drafts use optimistic concurrency: every save names the revision it was based on and bumps
  * it; a save based on an older revision loses with 409 `stale_write` (and the current revision
@@ -9,7 +9,8 @@
  *
  * A draft is saved even when it does not validate yet, so HR can keep work in progress; the
  * response lists the schema issues and analysis findings. Publishing (`version-lifecycle.ts`)
- * is where they must be gone.
+ * is where they must be gone; a published version's findings are then stored and read back
+ * (`version-findings.ts`).
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -108,8 +109,8 @@ export async function updateDraft(db: Kysely<DB>, user: CurrentUser, id: number,
 /**
  * Check a document as a save of this draft would, without writing anything: the same refusals
  * (403 out of scope, 409 not a draft, 400 wrong key or template flag, 413 too large) and the same
- * parse + analysis (`inspectScheme`), so the studio's live findings are exactly what saving and
- * publishing this document would report. No revision: nothing is written, so nothing can be stale.
+ * parse + analysis (`inspectScheme`, which the studio also runs locally as the user types), so
+ * the answer is exactly what saving and publishing this document would report. No revision: nothing is written, so nothing can be stale.
  * @example
  * await checkDraft(db, hr, 31, document) // { issues: [], findings: [{ severity: 'error', code: 'weights_not_100', … }] }
  */

@@ -79,6 +79,17 @@ describe('the ahead-of-time scheme validator', () => {
     expect(issuesOf(doc).some((i) => i.pointer === '/inputs' && i.message === 'has an invalid key "__proto__"')).toBe(true);
   });
 
+  it('measures JSON text in UTF-8 bytes against the 2 MB limit, as the server measures stored documents', () => {
+    // 700,000 Chinese characters: 2.1 MB in UTF-8 though only 0.7 M UTF-16 units.
+    const text = JSON.stringify({ ...valid(), description: '效'.repeat(700_000) });
+    const r = checkScheme(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([{ pointer: '', path: '(document)', keyword: 'maxLength', message: 'the document is larger than 2000000 bytes' }]);
+    // 600,000 of them (1.8 MB) are within the limit and reach the schema check (description: at most 5000 characters).
+    const within = checkScheme(JSON.stringify({ ...valid(), description: '效'.repeat(600_000) }));
+    expect(within.ok ? [] : within.issues).toEqual([{ pointer: '/description', path: 'description', keyword: 'maxLength', message: 'must be at most 5000 characters' }]);
+  });
+
   it('is plain code: no new Function or eval that a strict CSP would block', () => {
     const source = readFileSync(new URL('../../schemas/generated/validate-scheme.js', import.meta.url), 'utf8');
     expect(source).not.toMatch(/new Function|\beval\(|\brequire\(/);

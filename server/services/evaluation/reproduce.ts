@@ -9,8 +9,8 @@
  * | total, grade, status | the results row's columns      | the fresh evaluation                    |
  * | indicators.<key>   | scores in the stored result      | fresh scores                            |
  * | inputsHash         | `inputs_hash`                    | hash of the inputs stored now            |
- * | schemeHash         | `scheme_hash`                    | `hashScheme` of the stored document      |
- * | contentHash        | the version's `content_hash`     | `hashScheme` of the stored document      |
+ * | schemeHash         | `scheme_hash`                    | `contentHash` of the stored document     |
+ * | contentHash        | the version's `content_hash`     | `contentHash` of the stored document     |
  * | resultHash         | hash of the stored result JSON   | hash of the fresh result                 |
  *
  * Any difference means the data, the version or the result row changed after evaluation.
@@ -19,7 +19,7 @@
  * difference.
  */
 import type { Kysely } from 'kysely';
-import { hashScheme, type EmployeeResult, type Scheme } from '../../../rules/index.ts';
+import { contentHash, type EmployeeResult } from '../../../rules/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { CurrentUser } from '../../http/env.ts';
 import { apiId } from '../api-format.ts';
@@ -43,7 +43,7 @@ export async function reproduceResult(db: Kysely<DB>, user: CurrentUser, cycleId
   const version = await loadVersion(db, stored.scheme_version_id);
   const population = await resultPopulation(db, cycleId, version.id);
   const fresh = (await evaluateRoster(db, cycleId, population, new Map([[version.id, version]]))).find((r) => r.entry.id === employeeId)!;
-  const documentHash = hashScheme(version.document as unknown as Scheme);
+  const documentHash = contentHash(version.document);
   const before: Compared = {
     total: stored.total,
     grade: stored.grade,

@@ -6,16 +6,12 @@
  * @example
  * findingsAt(findings, '/weights/positions/engineer') // weights_not_100 at /weights/positions/engineer/indicators
  */
+import { escapeSegment } from '../../../rules/logic/pointer.ts';
 import type { Finding } from './types.ts';
-
-/** Escape one JSON-pointer segment (RFC 6901). */
-export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** A pointer from segments: pointer('weights', 'positions', 'a/b') → '/weights/positions/a~1b'. */
 export function pointer(...segments: Array<string | number>): string {
-  return segments.map((s) => `/${escapeSegment(s)}`).join('');
+  return segments.map((s) => `/${escapeSegment(String(s))}`).join('');
 }
 
 /** Findings at or under a pointer. */

@@ -20,6 +20,7 @@
  */
 
 import type { PopulationValue } from '../../../schemas/generated/scheme.ts';
+import { stringifyCanonical } from '../../../rules/hash.ts';
 
 /** Where a pattern reads a number: an input, another indicator or a population value. */
 export interface VarRef {
@@ -425,12 +426,13 @@ export function curveAscending(points: Array<{ x: number }>): boolean {
   return points.every((p, i) => i === 0 || p.x >= points[i - 1]!.x);
 }
 
-/** JSON with object keys sorted, for comparing rules regardless of key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
+/**
+ * JSON with object keys sorted, for comparing rules and drafts regardless of key order: the
+ * project's one canonical JSON (`stringifyCanonical`, `rules/hash.ts`), which never throws on
+ * half-edited values.
+ * @example canonical({ b: 1, a: 2 }) === canonical({ a: 2, b: 1 }) // true
+ */
+export const canonical = stringifyCanonical;
 
 /** Hints for a starting state: more inputs to read (severity classes), a key for a new population value, an enum's options. */
 export interface StartHints {

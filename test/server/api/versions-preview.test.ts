@@ -55,6 +55,15 @@ describeEachApp('version preview and diff API', (ctx) => {
     await expectError(ctx().as('hr').post('/api/versions/999999/preview', body), 404, 'not_found');
   });
 
+  it('answers a diff with a draft that does not parse like the preview: 400 naming the version, with every issue', async () => {
+    const { key, versionId } = await newVersion();
+    await expectJson(ctx().as('hr').put(`/api/versions/${versionId}`, { document: { key, title: 'wip' }, revision: 1 }), 200);
+    const error = await expectError(ctx().as('hr').get(`/api/versions/${versionId}/diff?against=${versionId}`), 400, 'invalid_scheme');
+    expect(error.message).toMatch(new RegExp(`^Version 1 of ${key} is not a valid scheme: `));
+    expect(error.details.versionId).toBe(versionId);
+    expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(['period', 'inputs', 'indicators', 'weights', 'grading']);
+  });
+
   it('diffs two versions of a scheme in readable words', async () => {
     const { key, schemeId, versionId } = await newVersion();
     await expectJson(ctx().as('hr').post(`/api/versions/${versionId}/publish`, {}), 200);
