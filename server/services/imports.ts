@@ -92,26 +92,20 @@ type Report = <C extends ImportErrorCode>(column: string | null, message: string
 export async function importInputs(db: Kysely<DB>, user: CurrentUser, cycleId: number, source: ImportSource) {
   const cycle = await loadCycle(db, cycleId);
   await assertAcceptsInputs(db, cycle);
+  const errors: ImportError[] = [];
+  // A CSV is decoded and read (within its limits) before anything else is loaded, so a hostile
+  // file is refused at once.
+  const sheet = source.format === 'csv' ? await readSheet(source.bytes, errors) : undefined;
+  if (errors.length) throw importRefused(errors);
   const assignments = await loadAssignments(db, cycleId);
   if (assignments.length === 0) throw new YardstickError('conflict', `Cycle ${cycle.key} has no scheme version assigned yet, so it declares no inputs; assign versions first.`, { cycleId: apiId(cycleId) });
   const roster = await loadRoster(db, cycleId, {}, assignments);
   const versions = await loadVersions(db, assignments.map((a) => a.versionId));
-  const errors: ImportError[] = [];
-  let rows: SourceRow[];
-  let csvText = '';
-  if (source.format === 'csv') {
-    const read = await readCsv(source.bytes, versions, errors);
-    rows = read.rows;
-    csvText = read.text;
-  } else rows = source.rows.map((r, i) => ({ row: i + 1, employee: r.employee, cells: null, typed: r.inputs }));
+  const rows = source.format === 'csv' ? await sheetRows(sheet!.records, versions, errors) : source.rows.map((r, i) => ({ row: i + 1, employee: r.employee, cells: null, typed: r.inputs }));
   const writes = await checkRows(db, user, cycle, rows, roster, versions, errors);
   if (rows.length === 0 && errors.length === 0) errors.push(problem(source.format === 'csv' ? 2 : 1, null, 'there are no data rows to import', 'no_rows', {}));
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row); // stable: within a row, columns stay in file order
-    const first = errors[0];
-    throw new YardstickError('invalid_input', `The import has ${errors.length >= MAX_ERRORS ? `at least ${MAX_ERRORS}` : errors.length} problem(s); nothing was imported. First: row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.message}.`, { errors: errors.slice(0, MAX_ERRORS), truncated: errors.length > MAX_ERRORS });
-  }
-  const sha256 = source.format === 'csv' ? sha256Tagged(csvText) : sha256Tagged(canonicalJson({ rows: source.rows }));
+  if (errors.length) throw importRefused(errors);
+  const sha256 = source.format === 'csv' ? sha256Tagged(sheet!.text) : sha256Tagged(canonicalJson({ rows: source.rows }));
   const filename = source.filename || `import.${source.format}`;
   return inTransaction(db, async (trx) => {
     await lockImports(trx, cycleId);
@@ -136,36 +130,45 @@ async function lockImports(trx: Transaction<DB>, cycleId: number): Promise<void>
 /** The first key of the import advisory lock ("YSim" in ASCII), so no other lock shares it. */
 const IMPORT_LOCK_NAMESPACE = 0x5953696d;
 
+/** The 400 listing every problem (up to `MAX_ERRORS`), sorted by row. */
+function importRefused(errors: ImportError[]): YardstickError {
+  errors.sort((a, b) => a.row - b.row); // stable: within a row, columns stay in file order
+  const first = errors[0];
+  return new YardstickError('invalid_input', `The import has ${errors.length >= MAX_ERRORS ? `at least ${MAX_ERRORS}` : errors.length} problem(s); nothing was imported. First: row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.message}.`, { errors: errors.slice(0, MAX_ERRORS), truncated: errors.length > MAX_ERRORS });
+}
+
 /**
- * Decode and read CSV into rows, reporting header problems (row 1) and malformed rows; the text
- * (what the file hash is computed on) comes back too.
+ * Decode a CSV and read its records within `INPUT_SHEET_LIMITS`; a problem of the file
+ * (encoding, quoting, a limit) is added to `errors`. The text is what the file hash is computed on.
  */
-async function readCsv(bytes: Uint8Array, versions: Map<number, LoadedVersion>, errors: ImportError[]): Promise<{ rows: SourceRow[]; text: string }> {
+async function readSheet(bytes: Uint8Array, errors: ImportError[]): Promise<{ text: string; records: Array<{ row: number; cells: string[] }> }> {
   const decoded = decodeInputBytes(bytes);
   if ('badRow' in decoded) {
     errors.push(problem(decoded.badRow, null, 'this row is neither UTF-8 nor GBK text; save the file as "CSV UTF-8" and import it again', 'invalid_encoding', {}));
-    return { rows: [], text: '' };
+    return { text: '', records: [] };
   }
-  const out: SourceRow[] = [];
-  let header: string[] | undefined;
-  let employeeIndex = -1;
-  let rejected = new Set<string>();
-  let count = 0;
+  const records: Array<{ row: number; cells: string[] }> = [];
   for (const item of readCsvRecords(decoded.text, INPUT_SHEET_LIMITS)) {
     if (item.problem) {
       errors.push(problem(item.row, null, item.problem.message, item.problem.code, item.problem.args as never));
-      return { rows: [], text: decoded.text };
+      break;
     }
-    if (++count % YIELD_EVERY === 0) await yieldToEventLoop();
-    if (!header) {
-      header = item.cells.map((h) => h.trim());
-      const checked = checkSheetHeader(header, [...versions.values()].map((v) => v.scheme));
-      for (const p of checked.problems) errors.push(problem(1, p.column, p.message, p.code, p.args as never));
-      employeeIndex = checked.employeeIndex;
-      rejected = checked.rejected;
-      continue;
-    }
-    const { row, cells: record } = item;
+    records.push(item);
+    if (records.length % YIELD_EVERY === 0) await yieldToEventLoop();
+  }
+  if (records.length === 0 && errors.length === 0) errors.push(problem(1, null, 'the file is empty; it needs a header row with an "employee" column', 'empty_file', {}));
+  return { text: decoded.text, records };
+}
+
+/** The sheet's data rows, reporting header problems (row 1) and rows with the wrong number of cells. */
+async function sheetRows(records: Array<{ row: number; cells: string[] }>, versions: Map<number, LoadedVersion>, errors: ImportError[]): Promise<SourceRow[]> {
+  const header = records[0].cells.map((h) => h.trim());
+  const { employeeIndex, rejected, problems } = checkSheetHeader(header, [...versions.values()].map((v) => v.scheme));
+  for (const p of problems) errors.push(problem(1, p.column, p.message, p.code, p.args as never));
+  const out: SourceRow[] = [];
+  for (let r = 1; r < records.length; r++) {
+    if (r % YIELD_EVERY === 0) await yieldToEventLoop();
+    const { row, cells: record } = records[r];
     if (record.length !== header.length) errors.push(problem(row, null, `has ${record.length} cell(s); the header has ${header.length}`, 'cell_count', { cells: record.length, expected: header.length }));
     const cells: Record<string, string> = {};
     header.forEach((column, i) => {
@@ -175,8 +178,7 @@ async function readCsv(bytes: Uint8Array, versions: Map<number, LoadedVersion>, 
     out.push({ row, employee: employeeIndex < 0 ? '' : (record[employeeIndex] ?? '').trim(), cells, typed: null });
     if (errors.length > MAX_ERRORS) break;
   }
-  if (!header) errors.push(problem(1, null, 'the file is empty; it needs a header row with an "employee" column', 'empty_file', {}));
-  return { rows: out, text: decoded.text };
+  return out;
 }
 
 /** Check every row; returns the values to write (meaningful only when no error was added). */
