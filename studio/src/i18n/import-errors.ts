@@ -4,11 +4,11 @@
  * in English (`message`) and also sends a stable `code` with the values the message was filled
  * with (`args`, see `rules/inputs/problems.ts`); here each code has one message per
  * language, so a Chinese HR user reads Chinese problems. Both catalogues are typed by the
- * server's `ImportErrorCode`: a code missing from either is a type error. The English catalogue
+ * shared `ImportErrorCode`: a code missing from either is a type error. The English catalogue
  * reproduces the server's `message` exactly (tested), which keeps the two in step.
  *
- * The type comes from `server/` with `import type` (erased: nothing of the server is bundled);
- * that module is dependency-free on purpose, so the studio's type check can read it.
+ * The type comes from `rules/inputs/problems.ts` (shared by the server's import, the command line
+ * and the studio); that module is dependency-free on purpose, so the studio's type check can read it.
  *
  * An entry is a template with `{name}` placeholders, or a function of the args that returns one.
  * A problem whose code is not in the catalogue (an older or newer server), or that lacks an arg
