@@ -145,6 +145,8 @@ export type ImportErrorArgs = Readonly<Record<string, string | number>>;
 export interface ImportError {
   row: number;
   column: string | null;
+  /** The employee code the row names, on problems of a row that names one. */
+  employee?: string;
   /** English, unchanged from before codes existed. */
   message: string;
   code: ImportErrorCode;

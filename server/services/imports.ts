@@ -193,7 +193,8 @@ async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>
   let count = 0;
   for (const row of rows) {
     if (++count % YIELD_EVERY === 0) await yieldToEventLoop();
-    const err: Report = (column, message, code, args) => void errors.push(problem(row.row, column, message, code, args));
+    // Each problem of a row that names an employee carries the code, so a long list reads by person.
+    const err: Report = (column, message, code, args) => void errors.push(row.employee === '' ? problem(row.row, column, message, code, args) : { ...problem(row.row, column, message, code, args), employee: row.employee });
     const employee = row.employee;
     if (employee === '') {
       err(EMPLOYEE_COLUMN, 'the employee code is missing', 'employee_missing', {});

@@ -110,7 +110,10 @@ describeEachApp('imports API', (ctx) => {
     expect(messages).toContain('"-1": must be >= 0');
     expect(messages).toContain('"4;7": must be <= 5');
     expect(messages).toContain('has 5 cell(s); the header has 6');
-    expect(error.details.errors).toContainEqual({ row: 3, column: 'complaints', message: '"-1": must be >= 0', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } });
+    // Row problems name the row's employee code; the header's and a row without a code do not.
+    const employeeOf = (row: number, column: string | null) => error.details.errors.find((x: { row: number; column: string | null }) => x.row === row && x.column === column).employee;
+    expect([employeeOf(1, 'bonus'), employeeOf(4, 'employee'), employeeOf(6, 'employee'), employeeOf(7, 'complaints'), employeeOf(9, 'csat')]).toEqual([undefined, 'E999', undefined, 'E003', 'E004']);
+    expect(error.details.errors).toContainEqual({ row: 3, column: 'complaints', employee: 'E002', message: '"-1": must be >= 0', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } });
     expect(await counts(cycleId)).toEqual(before);
   });
 
@@ -185,9 +188,9 @@ describeEachApp('imports API', (ctx) => {
     expect(res.status).toBe(400);
     const { error } = await body(res);
     expect(error.details.errors).toEqual([
-      { row: 3, column: 'employee', message: 'unknown employee code E004', code: 'employee_unknown', args: { employee: 'E004' } },
-      { row: 4, column: 'employee', message: 'unknown employee code E005', code: 'employee_unknown', args: { employee: 'E005' } },
-      { row: 5, column: 'employee', message: 'unknown employee code NOPE9', code: 'employee_unknown', args: { employee: 'NOPE9' } },
+      { row: 3, column: 'employee', employee: 'E004', message: 'unknown employee code E004', code: 'employee_unknown', args: { employee: 'E004' } },
+      { row: 4, column: 'employee', employee: 'E005', message: 'unknown employee code E005', code: 'employee_unknown', args: { employee: 'E005' } },
+      { row: 5, column: 'employee', employee: 'NOPE9', message: 'unknown employee code NOPE9', code: 'employee_unknown', args: { employee: 'NOPE9' } },
     ]);
     expect(JSON.stringify(error)).not.toMatch(/Engineering|department/);
     expect((await counts(cycleId)).inputs).toBe(0);
@@ -266,8 +269,8 @@ describeEachApp('imports API', (ctx) => {
     const bad = await ctx().as('hr').post(`/api/cycles/${cycleId}/import`, { rows: [{ employee: 'E001', inputs: { complaints: 1 } }, { employee: 'E003', inputs: { complaints: 'many', nope: 1 } }] });
     expect(bad.status).toBe(400);
     expect((await body(bad)).error.details.errors).toEqual([
-      { row: 2, column: 'complaints', message: '"many": must be integer', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
-      { row: 2, column: 'nope', message: expect.stringMatching(/"nope" is not an input of scheme/), code: 'not_an_input', args: { input: 'nope', scheme: expect.any(String) } },
+      { row: 2, column: 'complaints', employee: 'E003', message: '"many": must be integer', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
+      { row: 2, column: 'nope', employee: 'E003', message: expect.stringMatching(/"nope" is not an input of scheme/), code: 'not_an_input', args: { input: 'nope', scheme: expect.any(String) } },
     ]);
   });
 
