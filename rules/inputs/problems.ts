@@ -107,6 +107,7 @@ export interface ImportErrorArgsByCode {
   employee_unknown: { employee: string };
   employee_inactive: { employee: string };
   employee_not_assessed: { employee: string; cycle: string };
+  /** No longer sent (a manager's row of another department reads as `employee_unknown`); kept so older answers still read. */
   employee_other_department: { employee: string; department: string };
   column_not_in_version: { column: string; scheme: string; version: number; employee: string };
   column_not_multi_rater: { input: string; column: string };
