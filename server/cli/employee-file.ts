@@ -6,8 +6,10 @@
  * employee's 1-based place in the array) and the column or field, so one run lists everything
  * to fix; nothing is evaluated while any problem remains.
  *
- * CSV columns:
- * - the id column (`id`), the position column (`position`) and the department column
+ * CSV: the inputs sheet the server imports (`rules/inputs/`: the same reader, limits, decoding
+ * and cell typing), plus what only a file evaluated on its own needs. Columns:
+ * - the employee code: `employee`, or `id` (this command's older name, still read), or the
+ *   column named with `--id-column`; the position column (`position`) and the department column
  *   (`department`); the names can be changed with options;
  * - one column per declared input; multi-rater inputs take one column per rater group,
  *   `<input>.<group>`, holding the ratings separated by `;`;
@@ -16,13 +18,15 @@
  *   are recognised automatically and announced in a note;
  * - anything else is an unknown column: an error, unless unknown columns are ignored.
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import { coerceInputs, collectVars, type EmployeeData, type Scheme } from '../../rules/index.ts';
+import { collectVars, type EmployeeData, type Scheme } from '../../rules/index.ts';
+import { checkInputValue } from '../../rules/scheme/inputs.ts';
+import { coerceInputs, EMPLOYEE_COLUMN, EMPLOYEE_COLUMN_NAMES, employeeColumnIndex, INPUT_SHEET_LIMITS, raterGroupKeys, readCsvRecords } from '../../rules/inputs/index.ts';
 import { CliError, EXIT } from './command.ts';
 import { parseJsonText, type InputFile } from './read-input-file.ts';
 
 /** How the columns of an inputs CSV map onto employees. */
 export interface EmployeeFileOptions {
+  /** The employee-code column; by default `employee`, or `id` when the file has no `employee`. */
   idColumn: string;
   positionColumn: string;
   departmentColumn: string;
@@ -33,7 +37,7 @@ export interface EmployeeFileOptions {
 }
 
 export const DEFAULT_EMPLOYEE_FILE_OPTIONS: EmployeeFileOptions = {
-  idColumn: 'id',
+  idColumn: EMPLOYEE_COLUMN,
   positionColumn: 'position',
   departmentColumn: 'department',
   attributes: [],
@@ -88,30 +92,32 @@ type ColumnRole =
   | { kind: 'attribute'; auto: boolean }
   | { kind: 'ignored' };
 
-function readCsv(file: InputFile, scheme: Scheme, options: EmployeeFileOptions, problems: string[]): EmployeeFile {
-  let records: string[][];
-  try {
-    records = parseCsv(file.text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new CliError(EXIT.problems, `${file.name} is not valid CSV${line ? ` (line ${line})` : ''}: ${(err as Error).message.replace(/ at line \d+/, '')}`);
+function readCsv(file: InputFile, scheme: Scheme, given: EmployeeFileOptions, problems: string[]): EmployeeFile {
+  const records: Array<{ row: number; cells: string[] }> = [];
+  for (const item of readCsvRecords(file.text, INPUT_SHEET_LIMITS)) {
+    if (item.problem) throw new CliError(EXIT.problems, `${file.name} row ${item.row}: ${item.problem.message}`);
+    records.push(item);
   }
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
-  const headerIndex = records.findIndex((r) => !isBlank(r));
-  if (headerIndex < 0) throw new CliError(EXIT.problems, `${file.name} is empty: expected a header row with an "${options.idColumn}" column and one column per input`);
-  const header = records[headerIndex].map((h) => h.trim());
-  const rowName = (index: number) => `row ${index + 1}`;
+  const headerIndex = records.findIndex((r) => !isBlank(r.cells));
+  if (headerIndex < 0) throw new CliError(EXIT.problems, `${file.name} is empty: expected a header row with an "${given.idColumn}" column and one column per input`);
+  const header = records[headerIndex].cells.map((h) => h.trim());
+  // The default employee column also answers to its other names (`id`), as in the server's import.
+  const idAt = given.idColumn === EMPLOYEE_COLUMN ? employeeColumnIndex(header, EMPLOYEE_COLUMN_NAMES) : -1;
+  const options = idAt >= 0 ? { ...given, idColumn: header[idAt] } : given;
+  const rowName = (index: number) => `row ${records[index].row}`;
 
   const notes: string[] = [];
-  const roles = classifyColumns(file, scheme, header, records.slice(headerIndex + 1), options, problems, notes);
+  const roles = classifyColumns(file, scheme, header, records.slice(headerIndex + 1).map((r) => r.cells), options, problems, notes);
   if (!header.includes(options.idColumn)) {
-    problems.push(`${file.name} has no "${options.idColumn}" column (columns: ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')}); name the id column with --id-column`);
+    const names = options.idColumn === EMPLOYEE_COLUMN ? EMPLOYEE_COLUMN_NAMES.map((n) => `"${n}"`).join(' or ') : `"${options.idColumn}"`;
+    problems.push(`${file.name} has no ${names} column (columns: ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')}); name the id column with --id-column`);
   }
   if (problems.length) return { employees: [], notes };
 
   const employees: EmployeeRecord[] = [];
   for (let index = headerIndex + 1; index < records.length; index++) {
-    const record = records[index];
+    const record = records[index].cells;
     if (isBlank(record)) continue;
     const where = rowName(index);
     if (record.length > header.length && record.slice(header.length).some((c) => c.trim() !== '')) {
@@ -161,7 +167,7 @@ function classifyColumns(file: InputFile, scheme: Scheme, header: string[], rows
   const seen = new Map<string, number>();
   const unknown: string[] = [];
   const auto: string[] = [];
-  const groups = raterGroups(scheme);
+  const groups = raterGroupKeys(scheme);
 
   const roles = header.map((column, c): ColumnRole => {
     if (column === '') {
@@ -224,11 +230,6 @@ function classifyColumns(file: InputFile, scheme: Scheme, header: string[], rows
     }
   }
   return roles;
-}
-
-/** Rater group keys of the scheme; without raters, multi-rater inputs have one group, `all`. */
-function raterGroups(scheme: Scheme): string[] {
-  return scheme.raters?.groups.map((g) => g.key) ?? ['all'];
 }
 
 /**
@@ -357,7 +358,7 @@ function jsonInput(scheme: Scheme, key: string, value: unknown): { value: unknow
     return errors.length ? { error: errors.map((e) => e.message).join('; ') } : { value: Object.hasOwn(values, key) ? values[key] : null };
   }
   if (def.multiRater && typeof value === 'object') {
-    const groups = raterGroups(scheme);
+    const groups = raterGroupKeys(scheme);
     const isRatings = (x: unknown) => Array.isArray(x) && x.every((r) => r === null || (typeof r === 'number' && Number.isFinite(r)));
     if (Array.isArray(value)) return isRatings(value) ? { value } : { error: 'ratings must be numbers (or null)' };
     for (const [g, ratings] of Object.entries(value as Record<string, unknown>)) {
@@ -374,7 +375,8 @@ function jsonInput(scheme: Scheme, key: string, value: unknown): { value: unknow
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { error: `must be true or false, found ${describeType(value)}` };
     case 'enum':
-      return typeof value === 'number' ? { value } : { error: `must be one of ${(def.options ?? []).map((o) => JSON.stringify(o.value)).join(', ')}, found ${describeType(value)}` };
+      // The declaration's own check: a number is an option only when it is one of the values.
+      return checkInputValue(key, def, value) ? { error: `must be one of ${(def.options ?? []).map((o) => JSON.stringify(o.value)).join(', ')}, found ${describeType(value)}` } : { value };
     case 'text':
       return { error: `must be text, found ${describeType(value)}` };
   }

@@ -10,7 +10,7 @@ import { findingLines } from './check.ts';
 import { choice, CliError, EXIT, parseCommandArgs, usageError, type Command } from './command.ts';
 import { DEFAULT_EMPLOYEE_FILE_OPTIONS, readEmployeeFile } from './employee-file.ts';
 import { csvRecord, FORMATS, plural, renderTable, showNumber, toJson, type Align } from './output.ts';
-import { loadScheme, readTextFile } from './read-input-file.ts';
+import { loadScheme, readSheetFile } from './read-input-file.ts';
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -32,8 +32,10 @@ rank-linear scores, peer thresholds) and the forced distribution are computed ac
 the whole file. Prints indicator scores, total, grade and status per employee;
 incomplete employees show why.
 
-Inputs CSV (UTF-8, a byte order mark is fine; the header is row 1):
-  id, position, department   who the employee is (position selects the weight row)
+Inputs CSV (UTF-8, a byte order mark is fine, or GBK; the header is row 1) — the same
+sheet the server imports (POST /api/cycles/:id/import), plus position and department:
+  employee (or id)           the employee code
+  position, department       who the employee is (position selects the weight row)
   <input>                    one column per declared input
   <input>.<group>            multi-rater inputs: one column per rater group, ratings
                              separated by ";" (e.g. attitude.peer = "7;8;9")
@@ -48,7 +50,7 @@ Options:
                               grade, status, reason)
   --explain                   table: each indicator's explanation and rule trace,
                               adjustments, rank and distribution under each employee
-  --id-column <name>          column with the employee id (default: id)
+  --id-column <name>          column with the employee code (default: employee, or id)
   --position-column <name>    column with the position (default: position)
   --department-column <name>  column with the department (default: department)
   --attribute <column>        read a column as an employee attribute (repeatable)
@@ -80,7 +82,7 @@ Examples:
         lines: findingLines(errors).map((l) => `  ${l}`),
       });
     }
-    const inputs = await readTextFile(positionals[1], io.cwd);
+    const inputs = await readSheetFile(positionals[1], io.cwd);
     const { employees, notes } = readEmployeeFile(inputs, scheme, fileOptions);
     for (const note of notes) io.stderr(`note: ${note}\n`);
 

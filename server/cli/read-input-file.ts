@@ -1,13 +1,14 @@
 /**
  * @module cli/read-input-file
- * Reading the files named on the command line: UTF-8 text (a byte order mark is dropped; other
- * encodings are refused with a hint, since spreadsheets often save CSV as GBK or ANSI), JSON
+ * Reading the files named on the command line: UTF-8 text (a byte order mark is dropped), inputs
+ * sheets in UTF-8 or GB18030/GBK as the server's import reads them (`rules/inputs/decode.ts`), JSON
  * with the line and column of a syntax error, and scheme documents with every validation issue.
  * Every message starts with the file name as the user typed it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
+import { decodeInputBytes } from '../../rules/inputs/index.ts';
 import { CliError, EXIT } from './command.ts';
 
 /** A file's text and the name to use in messages. */
@@ -23,6 +24,29 @@ export interface InputFile {
  * @example const { text } = await readTextFile('inputs.csv', process.cwd());
  */
 export async function readTextFile(name: string, cwd: string): Promise<InputFile> {
+  const bytes = await readFileBytes(name, cwd);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(EXIT.problems, `${name}: is not UTF-8 text. Save it as UTF-8 (in Excel: "CSV UTF-8").`);
+  }
+  return { name, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * Read an inputs file: UTF-8 (± byte order mark) or GB18030/GBK, as the server's import does.
+ * Bytes that are neither are a problem naming the row (exit 1), never replaced.
+ * @example const { text } = await readSheetFile('inputs.csv', process.cwd());
+ */
+export async function readSheetFile(name: string, cwd: string): Promise<InputFile> {
+  const decoded = decodeInputBytes(await readFileBytes(name, cwd));
+  if ('badRow' in decoded) throw new CliError(EXIT.problems, `${name} row ${decoded.badRow}: is neither UTF-8 nor GBK text. Save the file as UTF-8 (in Excel: "CSV UTF-8").`);
+  return { name, text: decoded.text };
+}
+
+/** A file's bytes; a missing file or a directory is a usage error (exit 2). */
+async function readFileBytes(name: string, cwd: string): Promise<Uint8Array> {
   const path = resolve(cwd, name);
   let bytes: Uint8Array;
   try {
@@ -36,13 +60,7 @@ export async function readTextFile(name: string, cwd: string): Promise<InputFile
     if (code === 'EACCES' || code === 'EPERM') throw new CliError(EXIT.usage, `${name}: permission denied`);
     throw new CliError(EXIT.usage, `${name}: cannot be read (${(err as Error).message})`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(EXIT.problems, `${name}: is not UTF-8 text. Save it as UTF-8 (in Excel: "CSV UTF-8"); GBK and ANSI files are not read.`);
-  }
-  return { name, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  return bytes;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface RouteSpec {
   roles: readonly Role[] | 'public';
   /** JSON body schema; the body is validated before the handler runs. */
   body?: JsonSchema;
-  /** Accept text/csv (or other raw text) instead of JSON. */
+  /** Accept text/csv (or other raw bytes, handed over undecoded) instead of JSON. */
   rawBody?: { contentTypes: string[]; description: string };
   query?: Record<string, { type: 'string' | 'integer' | 'boolean'; description: string; enum?: string[] }>;
   /** Response body schema for the docs (status 200/201). */
@@ -38,7 +38,8 @@ export interface RouteInput<B> {
   body: B;
   params: Record<string, string>;
   query: Record<string, string | undefined>;
-  raw?: string;
+  /** A `rawBody` request's bytes, as sent (the service decodes them: it knows which encodings it takes). */
+  raw?: Uint8Array;
 }
 
 type Handler<B> = (c: Context<AppEnv>, input: RouteInput<B>) => Promise<unknown> | unknown;
@@ -70,7 +71,7 @@ export function route<B = unknown>(app: Hono<AppEnv>, spec: RouteSpec, handler: 
     if (spec.rawBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
       if (type === 'application/json' && spec.body) input.body = await readJson<B>(c, validate);
-      else if (spec.rawBody.contentTypes.includes(type)) input.raw = await c.req.text();
+      else if (spec.rawBody.contentTypes.includes(type)) input.raw = new Uint8Array(await c.req.arrayBuffer());
       else throw new YardstickError('invalid_argument', `Send the body as ${[...spec.rawBody.contentTypes, ...(spec.body ? ['application/json'] : [])].join(' or ')}.`);
     } else if (spec.body) {
       input.body = await readJson<B>(c, validate, !Array.isArray(spec.body.required) || spec.body.required.length === 0);

@@ -60,15 +60,15 @@ export function registerInputRoutes(app: Hono<AppEnv>): void {
       summary: 'Import input values from CSV or JSON',
       tag: 'inputs',
       roles: ['hr', 'manager'],
-      description: `CSV: UTF-8 (a byte-order mark is fine), header "employee" (the employee code) plus one column per declared input; multi-rater inputs as <input>.<group> with ;-separated ratings; an empty cell leaves the stored value. JSON: { rows: [{ employee, inputs }] }. All or nothing. ${IMPORT_ERRORS} A manager's rows for employees outside their departments are such row errors (not a 403), so one upload reports all its problems.`,
-      rawBody: { contentTypes: ['text/csv'], description: 'CSV text, UTF-8' },
+      description: `CSV: UTF-8 (a byte-order mark is fine) or GB18030/GBK, header "employee" (the employee code; "id" is accepted too) plus one column per declared input; multi-rater inputs as <input>.<group> with ;-separated ratings; an empty cell leaves the stored value. JSON: { rows: [{ employee, inputs }] }. All or nothing. ${IMPORT_ERRORS} A manager's rows for employees outside their departments are reported like unknown employee codes (not a 403), so one upload reports all its problems and discloses nothing of other departments.`,
+      rawBody: { contentTypes: ['text/csv'], description: 'CSV text, UTF-8 or GB18030/GBK; at most 1,000 columns, 100,000 characters a cell and 200,000 data rows' },
       body: { type: 'object', additionalProperties: false, required: ['rows'], properties: { rows: { type: 'array', maxItems: 200000, items: { type: 'object', additionalProperties: false, required: ['employee', 'inputs'], properties: { employee: { type: 'string', minLength: 1, maxLength: 64 }, inputs: { type: 'object', maxProperties: 500 } } } } } },
       query: { filename: { type: 'string', description: 'The uploaded file’s name, kept with the import batch' } },
       response: { type: 'object', properties: { batchId: { type: 'string' }, rows: { type: 'integer' }, values: { type: 'integer' }, changed: { type: 'integer' }, sha256: { type: 'string' }, sameAsBatchId: { type: ['string', 'null'] } } },
     },
     (c, { params, body, raw, query }) => {
       const filename = query.filename?.slice(0, 255);
-      return importInputs(c.var.db, c.var.user!, parseId(params.id, 'cycle'), raw !== undefined ? { format: 'csv', text: raw, filename } : { format: 'json', rows: body.rows, filename });
+      return importInputs(c.var.db, c.var.user!, parseId(params.id, 'cycle'), raw !== undefined ? { format: 'csv', bytes: raw, filename } : { format: 'json', rows: body.rows, filename });
     },
   );
 }

@@ -177,7 +177,7 @@ export async function createCycle(db: Kysely<DB>, user: CurrentUser, input: Cycl
  */
 export async function getCycle(db: Kysely<DB>, user: CurrentUser, id: number) {
   const cycle = await readableCycle(db, user, id);
-  const assignments = await loadAssignments(db, id);
+  const assignments = await visibleAssignments(db, user, await loadAssignments(db, id));
   const versions = await loadVersions(db, assignments.map((a) => a.versionId));
   return {
     ...toApiCycle(cycle),
@@ -187,6 +187,20 @@ export async function getCycle(db: Kysely<DB>, user: CurrentUser, id: number) {
     }),
     counts: await cycleCounts(db, user, id),
   };
+}
+
+/**
+ * The assignments a user may see: all for HR and auditors; for a manager those covering their
+ * departments (or every department); for an employee those that could apply to them (their
+ * department and position, or any). Another department's schemes and versions stay unseen.
+ */
+async function visibleAssignments<A extends { departmentId: number | null; positionId: number | null }>(db: Kysely<DB>, user: CurrentUser, assignments: A[]): Promise<A[]> {
+  const departments = readableDepartments(user);
+  if (departments === null) return assignments;
+  if (user.role !== 'employee') return assignments.filter((a) => a.departmentId === null || departments.includes(a.departmentId));
+  const self = await db.selectFrom('employees').select(['department_id', 'position_id']).where('id', '=', user.employeeId ?? 0).executeTakeFirst();
+  if (!self) return [];
+  return assignments.filter((a) => (a.departmentId === null || a.departmentId === self.department_id) && (a.positionId === null || a.positionId === self.position_id));
 }
 
 /** Assessed employees, employees with any input, input values, results and open appeals, in the user's scope. */

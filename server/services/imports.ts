@@ -2,29 +2,38 @@
  * @module services/imports
  * Bulk import of input values, all or nothing.
  *
- * **CSV** (UTF-8, with or without a byte-order mark, comma-separated, RFC 4180 quoting): a header
- * row with `employee` (the employee code) and one column per declared input; a multi-rater input
+ * **CSV** (the inputs sheet of `rules/inputs/layout.ts`): UTF-8 (with or without a byte-order
+ * mark) or GB18030/GBK, comma-separated, RFC 4180 quoting; a header row with `employee` (the
+ * employee code; `id` is accepted too) and one column per declared input; a multi-rater input
  * has one column per rater group, `<input>.<group>`, each cell holding `;`-separated ratings
- * (a multi-rater value is replaced as a whole, so give every group's column). Cells are read as
- * the rules pipeline reads CSV (`coerceInputs`: `85%` → 85, `yes`/`是` → true, enum labels…).
+ * (a multi-rater value is replaced as a whole, so give every group's column). Cells are typed by
+ * `rules/inputs/cells.ts` (`85%` → 85, `yes`/`是` → true, enum and scale labels…). Bytes that are
+ * neither encoding are a problem naming their row, never replaced. Limits are checked while the
+ * file is read (`INPUT_SHEET_LIMITS`: columns, cell size, rows; the app's body limit bounds the bytes), and
+ * reading and checking hand the event loop back every few thousand rows, so a hostile file is
+ * refused quickly and other requests are answered meanwhile.
  * **JSON**: `{ rows: [{ employee, inputs: { key: value } }] }` with typed values.
  * An empty cell (or `null`) means "no value here": the stored value, if any, stays.
  *
  * Every row and cell is checked first; any problem answers 400 with `details.errors =
  * [{ row, column, message, code, args }]` (every problem, up to 1,000) and nothing is written;
  * `message` is English, `code` + `args` let a client word it in its own language (the codes are
- * listed in `import-errors.ts`). Rows are
- * numbered as the user sees them: CSV rows are line numbers with the header as row 1; JSON rows
- * count from 1. A manager importing an employee outside their departments gets such a row error
- * (not a bare 403), so one upload reports all of its problems at once.
+ * listed in `rules/inputs/problems.ts`). Rows are numbered as the user sees them: CSV rows are
+ * line numbers with the header as row 1; JSON rows count from 1. A manager's row naming an
+ * employee outside their departments gets the same answer as an unknown code (nothing tells
+ * them whether it exists or where it works), so one upload still reports all of its problems.
  *
  * A clean file is written in one transaction with an `import_batches` row and one audit entry
- * carrying the file's SHA-256: of the UTF-8 text without a byte-order mark for CSV, of the
- * canonical JSON of the body for JSON. Importing the same file again changes nothing.
+ * carrying the file's SHA-256: of the text as UTF-8 without a byte-order mark for CSV (the same
+ * sheet saved as UTF-8 or GBK has one hash), of the canonical JSON of the body for JSON.
+ * Importing the same file again changes nothing. Imports into one cycle write one at a time (a
+ * transaction-level advisory lock keyed by the cycle), so concurrent imports of overlapping rows
+ * queue instead of deadlocking.
  */
 import type { Kysely } from 'kysely';
-import { parse } from 'csv-parse/sync';
-import { canonicalJson, coerceInputs } from '../../rules/index.ts';
+import { sql, type Transaction } from 'kysely';
+import { canonicalJson } from '../../rules/index.ts';
+import { checkSheetHeader, coerceInputs, decodeInputBytes, INPUT_SHEET_LIMITS, readCsvRecords, type CellProblem } from '../../rules/inputs/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, JsonValue, Row } from '../db/types.ts';
 import type { CurrentUser } from '../http/env.ts';
@@ -43,7 +52,7 @@ import { inTransaction } from './transaction.ts';
 export { IMPORT_ERROR_CODES, type ImportError, type ImportErrorCode };
 
 /** What to import: CSV text or JSON rows. */
-export type ImportSource = { format: 'csv'; text: string; filename?: string } | { format: 'json'; rows: Array<{ employee: string; inputs: Record<string, JsonValue> }>; filename?: string };
+export type ImportSource = { format: 'csv'; bytes: Uint8Array; filename?: string } | { format: 'json'; rows: Array<{ employee: string; inputs: Record<string, JsonValue> }>; filename?: string };
 
 /** A data row before checking: its number, the employee code and its cells (text or typed). */
 interface SourceRow {
@@ -54,7 +63,12 @@ interface SourceRow {
 }
 
 const MAX_ERRORS = 1000;
+/** Rows read or checked between two yields to the event loop. */
+const YIELD_EVERY = 2000;
 const EMPLOYEE_COLUMN = 'employee';
+
+/** Let other requests run: a macrotask turn, so timers and sockets are served too. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One import problem: where, the English message, and the same as a code with its args.
@@ -78,22 +92,23 @@ type Report = <C extends ImportErrorCode>(column: string | null, message: string
 export async function importInputs(db: Kysely<DB>, user: CurrentUser, cycleId: number, source: ImportSource) {
   const cycle = await loadCycle(db, cycleId);
   await assertAcceptsInputs(db, cycle);
+  const errors: ImportError[] = [];
+  // A CSV is decoded and read (within its limits) before anything else is loaded, so a hostile
+  // file is refused at once.
+  const sheet = source.format === 'csv' ? await readSheet(source.bytes, errors) : undefined;
+  if (errors.length) throw importRefused(errors);
   const assignments = await loadAssignments(db, cycleId);
   if (assignments.length === 0) throw new YardstickError('conflict', `Cycle ${cycle.key} has no scheme version assigned yet, so it declares no inputs; assign versions first.`, { cycleId: apiId(cycleId) });
   const roster = await loadRoster(db, cycleId, {}, assignments);
   const versions = await loadVersions(db, assignments.map((a) => a.versionId));
-  const errors: ImportError[] = [];
-  const rows = source.format === 'csv' ? readCsv(source.text, versions, errors) : source.rows.map((r, i) => ({ row: i + 1, employee: r.employee, cells: null, typed: r.inputs }));
+  const rows = source.format === 'csv' ? await sheetRows(sheet!.records, versions, errors) : source.rows.map((r, i) => ({ row: i + 1, employee: r.employee, cells: null, typed: r.inputs }));
   const writes = await checkRows(db, user, cycle, rows, roster, versions, errors);
   if (rows.length === 0 && errors.length === 0) errors.push(problem(source.format === 'csv' ? 2 : 1, null, 'there are no data rows to import', 'no_rows', {}));
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row); // stable: within a row, columns stay in file order
-    const first = errors[0];
-    throw new YardstickError('invalid_input', `The import has ${errors.length >= MAX_ERRORS ? `at least ${MAX_ERRORS}` : errors.length} problem(s); nothing was imported. First: row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.message}.`, { errors: errors.slice(0, MAX_ERRORS), truncated: errors.length > MAX_ERRORS });
-  }
-  const sha256 = source.format === 'csv' ? sha256Tagged(source.text.replace(/^\uFEFF/, '')) : sha256Tagged(canonicalJson({ rows: source.rows }));
+  if (errors.length) throw importRefused(errors);
+  const sha256 = source.format === 'csv' ? sha256Tagged(sheet!.text) : sha256Tagged(canonicalJson({ rows: source.rows }));
   const filename = source.filename || `import.${source.format}`;
   return inTransaction(db, async (trx) => {
+    await lockImports(trx, cycleId);
     await assertAcceptsInputs(trx, await lockCycle(trx, cycleId, 'share'));
     const earlier = await trx.selectFrom('import_batches').select('id').where('cycle_id', '=', cycleId).where('content_hash', '=', sha256).where('status', '=', 'applied').orderBy('id').executeTakeFirst();
     const batch = await trx.insertInto('import_batches').values({ cycle_id: cycleId, filename, format: source.format, content_hash: sha256, row_count: rows.length, status: 'applied', created_by: user.id }).returning('id').executeTakeFirstOrThrow();
@@ -104,87 +119,82 @@ export async function importInputs(db: Kysely<DB>, user: CurrentUser, cycleId: n
   });
 }
 
-/** Parse CSV into rows, reporting header problems (row 1) and malformed rows. */
-function readCsv(text: string, versions: Map<number, LoadedVersion>, errors: ImportError[]): SourceRow[] {
-  let records: Array<{ record: string[]; info: { lines: number; empty_lines: number } }>;
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
-  } catch (err) {
-    const { lines, code, message } = err as Error & { lines?: number; code?: unknown };
-    errors.push(problem(lines ?? 1, null, `the file is not valid CSV: ${message}`, 'invalid_csv', { reason: message, parserCode: typeof code === 'string' ? code : undefined }));
-    return [];
+/**
+ * Imports into one cycle, one at a time, until the transaction ends: two imports of overlapping
+ * rows would otherwise lock the same inputs rows in different orders and one would fail on a
+ * deadlock. The key pairs a fixed namespace with the cycle id.
+ */
+async function lockImports(trx: Transaction<DB>, cycleId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_NAMESPACE}, ${cycleId})`.execute(trx);
+}
+/** The first key of the import advisory lock ("YSim" in ASCII), so no other lock shares it. */
+const IMPORT_LOCK_NAMESPACE = 0x5953696d;
+
+/** The 400 listing every problem (up to `MAX_ERRORS`), sorted by row. */
+function importRefused(errors: ImportError[]): YardstickError {
+  errors.sort((a, b) => a.row - b.row); // stable: within a row, columns stay in file order
+  const first = errors[0];
+  return new YardstickError('invalid_input', `The import has ${errors.length >= MAX_ERRORS ? `at least ${MAX_ERRORS}` : errors.length} problem(s); nothing was imported. First: row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.message}.`, { errors: errors.slice(0, MAX_ERRORS), truncated: errors.length > MAX_ERRORS });
+}
+
+/**
+ * Decode a CSV and read its records within `INPUT_SHEET_LIMITS`; a problem of the file
+ * (encoding, quoting, a limit) is added to `errors`. The text is what the file hash is computed on.
+ */
+async function readSheet(bytes: Uint8Array, errors: ImportError[]): Promise<{ text: string; records: Array<{ row: number; cells: string[] }> }> {
+  const decoded = decodeInputBytes(bytes);
+  if ('badRow' in decoded) {
+    errors.push(problem(decoded.badRow, null, 'this row is neither UTF-8 nor GBK text; save the file as "CSV UTF-8" and import it again', 'invalid_encoding', {}));
+    return { text: '', records: [] };
   }
-  if (records.length === 0) {
-    errors.push(problem(1, null, 'the file is empty; it needs a header row with an "employee" column', 'empty_file', {}));
-    return [];
+  const records: Array<{ row: number; cells: string[] }> = [];
+  for (const item of readCsvRecords(decoded.text, INPUT_SHEET_LIMITS)) {
+    if (item.problem) {
+      errors.push(problem(item.row, null, item.problem.message, item.problem.code, item.problem.args as never));
+      break;
+    }
+    records.push(item);
+    if (records.length % YIELD_EVERY === 0) await yieldToEventLoop();
   }
-  const header = records[0].record.map((h) => h.trim());
-  const rejected = checkHeader(header, versions, errors);
+  if (records.length === 0 && errors.length === 0) errors.push(problem(1, null, 'the file is empty; it needs a header row with an "employee" column', 'empty_file', {}));
+  return { text: decoded.text, records };
+}
+
+/** The sheet's data rows, reporting header problems (row 1) and rows with the wrong number of cells. */
+async function sheetRows(records: Array<{ row: number; cells: string[] }>, versions: Map<number, LoadedVersion>, errors: ImportError[]): Promise<SourceRow[]> {
+  const header = records[0].cells.map((h) => h.trim());
+  const { employeeIndex, rejected, problems } = checkSheetHeader(header, [...versions.values()].map((v) => v.scheme));
+  for (const p of problems) errors.push(problem(1, p.column, p.message, p.code, p.args as never));
   const out: SourceRow[] = [];
-  let previousEnd = records[0].info.lines;
-  let previousEmpty = records[0].info.empty_lines;
-  for (const { record, info } of records.slice(1)) {
-    // The line the record starts on (a quoted cell may span lines; skipped empty lines count).
-    const row = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
+  for (let r = 1; r < records.length; r++) {
+    if (r % YIELD_EVERY === 0) await yieldToEventLoop();
+    const { row, cells: record } = records[r];
     if (record.length !== header.length) errors.push(problem(row, null, `has ${record.length} cell(s); the header has ${header.length}`, 'cell_count', { cells: record.length, expected: header.length }));
     const cells: Record<string, string> = {};
     header.forEach((column, i) => {
       // Columns the header check refused are reported once, on row 1, not again on every row.
-      if (column !== EMPLOYEE_COLUMN && !rejected.has(column)) cells[column] = record[i] ?? '';
+      if (i !== employeeIndex && !rejected.has(column)) cells[column] = record[i] ?? '';
     });
-    out.push({ row, employee: (record[header.indexOf(EMPLOYEE_COLUMN)] ?? '').trim(), cells, typed: null });
+    out.push({ row, employee: employeeIndex < 0 ? '' : (record[employeeIndex] ?? '').trim(), cells, typed: null });
+    if (errors.length > MAX_ERRORS) break;
   }
   return out;
-}
-
-/** Report header problems on row 1; returns the columns to leave out of every row. */
-function checkHeader(header: string[], versions: Map<number, LoadedVersion>, errors: ImportError[]): Set<string> {
-  const known = new Set<string>();
-  const multi = new Map<string, string[]>();
-  for (const v of versions.values()) {
-    for (const [key, def] of Object.entries(v.scheme.inputs)) {
-      if (!def.multiRater) {
-        known.add(key);
-        continue;
-      }
-      const groups = v.scheme.raters?.groups.map((x) => x.key) ?? ['all'];
-      for (const g of groups) known.add(`${key}.${g}`);
-      multi.set(key, [...new Set([...(multi.get(key) ?? []), ...groups])]);
-    }
-  }
-  if (!header.includes(EMPLOYEE_COLUMN)) errors.push(problem(1, null, 'the header has no "employee" column (the employee code)', 'no_employee_column', {}));
-  const seen = new Set<string>();
-  const rejected = new Set<string>();
-  header.forEach((column, i) => {
-    const refuse = <C extends ImportErrorCode>(message: string, code: C, args: ImportErrorArgsByCode[C]) => {
-      errors.push(problem(1, column || `#${i + 1}`, message, code, args));
-      rejected.add(column);
-    };
-    if (column === '') return refuse(`column ${i + 1} has no name`, 'unnamed_column', { position: i + 1 });
-    if (seen.has(column)) return refuse(`column "${column}" appears more than once`, 'duplicate_column', { column });
-    seen.add(column);
-    if (column === EMPLOYEE_COLUMN || known.has(column)) return;
-    const groups = multi.get(column);
-    if (groups) {
-      const columns = groups.map((g) => `${column}.${g}`).join(', ');
-      return refuse(`"${column}" is rated by several raters; use one column per rater group: ${columns}`, 'multi_rater_column', { column, columns });
-    }
-    const columns = known.size ? [...known].sort().join(', ') : undefined;
-    refuse(`unknown column "${column}": no scheme version of this cycle declares such an input${columns ? ` (columns: ${columns})` : ''}`, 'unknown_column', { column, columns });
-  });
-  return rejected;
 }
 
 /** Check every row; returns the values to write (meaningful only when no error was added). */
 async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>, rows: SourceRow[], roster: RosterEntry[], versions: Map<number, LoadedVersion>, errors: ImportError[]): Promise<InputWrite[]> {
   const byCode = new Map(roster.map((r) => [r.code, r]));
-  const absent = await describeAbsent(db, rows.map((r) => r.employee).filter((code) => code !== '' && !byCode.has(code)));
+  // A manager's rows outside their departments read like unknown codes: no existence, department
+  // or status of another department's employee is disclosed.
+  const inScope = (departmentId: number) => user.role === 'hr' || user.departmentIds.includes(departmentId);
+  const absent = await describeAbsent(db, rows.map((r) => r.employee).filter((code) => code !== '' && !byCode.has(code)), inScope);
   const firstRow = new Map<string, number>();
   const writes: InputWrite[] = [];
+  let count = 0;
   for (const row of rows) {
-    const err: Report = (column, message, code, args) => void errors.push(problem(row.row, column, message, code, args));
+    if (++count % YIELD_EVERY === 0) await yieldToEventLoop();
+    // Each problem of a row that names an employee carries the code, so a long list reads by person.
+    const err: Report = (column, message, code, args) => void errors.push(row.employee === '' ? problem(row.row, column, message, code, args) : { ...problem(row.row, column, message, code, args), employee: row.employee });
     const employee = row.employee;
     if (employee === '') {
       err(EMPLOYEE_COLUMN, 'the employee code is missing', 'employee_missing', {});
@@ -193,16 +203,13 @@ async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>
     const first = firstRow.get(employee);
     if (first !== undefined) err(EMPLOYEE_COLUMN, `employee ${employee} already appears in row ${first}`, 'employee_duplicate', { employee, firstRow: first });
     else firstRow.set(employee, row.row);
-    const entry = byCode.get(employee);
+    const found = byCode.get(employee);
+    const entry = found && inScope(found.departmentId) ? found : undefined;
     if (!entry) {
       const why = absent.get(employee);
       if (why === 'inactive') err(EMPLOYEE_COLUMN, `employee ${employee} is no longer active`, 'employee_inactive', { employee });
       else if (why === 'not-assessed') err(EMPLOYEE_COLUMN, `employee ${employee} is not assessed in cycle ${cycle.key}: no assignment covers their department and position`, 'employee_not_assessed', { employee, cycle: cycle.key });
       else err(EMPLOYEE_COLUMN, `unknown employee code ${employee}`, 'employee_unknown', { employee });
-      continue;
-    }
-    if (user.role !== 'hr' && !user.departmentIds.includes(entry.departmentId)) {
-      err(EMPLOYEE_COLUMN, `employee ${employee} is in department ${entry.departmentName}, which is not one of yours`, 'employee_other_department', { employee, department: entry.departmentName });
       continue;
     }
     const version = versions.get(entry.versionId)!;
@@ -213,13 +220,16 @@ async function checkRows(db: Kysely<DB>, user: CurrentUser, cycle: Row<'cycles'>
   return writes;
 }
 
-/** Why codes missing from the roster are missing: inactive, or not assessed in the cycle (unknown codes are not in the map). */
-async function describeAbsent(db: Kysely<DB>, codes: string[]): Promise<Map<string, 'inactive' | 'not-assessed'>> {
+/**
+ * Why codes missing from the roster are missing: inactive, or not assessed in the cycle. Unknown
+ * codes, and codes of employees outside the user's scope, are not in the map.
+ */
+async function describeAbsent(db: Kysely<DB>, codes: string[], inScope: (departmentId: number) => boolean): Promise<Map<string, 'inactive' | 'not-assessed'>> {
   const out = new Map<string, 'inactive' | 'not-assessed'>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 5000) {
-    const found = await db.selectFrom('employees').select(['code', 'active']).where('code', 'in', unique.slice(i, i + 5000)).execute();
-    for (const e of found) out.set(e.code, e.active ? 'not-assessed' : 'inactive');
+    const found = await db.selectFrom('employees').select(['code', 'active', 'department_id']).where('code', 'in', unique.slice(i, i + 5000)).execute();
+    for (const e of found) if (inScope(e.department_id)) out.set(e.code, e.active ? 'not-assessed' : 'inactive');
   }
   return out;
 }
@@ -239,7 +249,7 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
   const { values, errors } = coerceInputs(version.scheme, usable);
   const bad = new Set<string>();
   for (const e of errors) {
-    reportCoercion(e, usable[e.column] ?? '', version, err);
+    reportCell(e, err);
     bad.add(e.column.split('.')[0]);
   }
   const out: Record<string, JsonValue> = {};
@@ -297,20 +307,7 @@ function reportIssue(err: Report, key: string, message: string, issue: InputIssu
   else err(key, message, issue.code, { ...value, ...issue.args } as never);
 }
 
-/**
- * A cell `coerceInputs` could not read, with a code chosen by the input's type (the rules
- * pipeline words these problems in English only). The text of a bad rating inside a
- * multi-rater cell is taken from the message, which quotes it; the whole cell otherwise.
- */
-function reportCoercion(e: { column: string; message: string }, cell: string, version: LoadedVersion, err: Report): void {
-  const [key, group] = e.column.split('.', 2);
-  const def = version.scheme.inputs[key];
-  if (group !== undefined && !def.multiRater) return err(e.column, e.message, 'column_not_multi_rater', { input: key, column: e.column });
-  const quoted = /^"([\s\S]*)" is not /.exec(e.message)?.[1] ?? cell.trim();
-  const args = valueArgs(key, version, group !== undefined ? { cell: quoted, raterGroup: group } : { cell: quoted });
-  if (def.type === 'boolean') return err(e.column, e.message, 'not_yes_no', args);
-  if (def.type === 'enum') return err(e.column, e.message, 'unknown_option', { ...args, options: (def.options ?? []).map((o) => String(o.value)).join(', ') });
-  if (def.type === 'number' || def.type === 'integer' || def.type === 'rating') return err(e.column, e.message, 'not_a_number', args);
-  // A check without a code of its own: the message is shown whole (no cell before it).
-  err(e.column, e.message, 'value_invalid', { input: key, detail: e.message });
+/** A cell `coerceInputs` could not read, with its own code and args. */
+function reportCell(e: CellProblem, err: Report): void {
+  err(e.column, e.message, e.code, e.args as never);
 }

@@ -73,12 +73,16 @@ export async function assertAcceptsInputs(db: Kysely<DB>, cycle: Row<'cycles'>):
 export async function writeInputs(trx: Transaction<DB>, cycleId: number, values: readonly InputWrite[], meta: WriteMeta): Promise<number> {
   let changed = 0;
   const now = new Date();
-  for (let i = 0; i < values.length; i += WRITE_CHUNK) {
-    const payload = JSON.stringify(values.slice(i, i + WRITE_CHUNK).map((v) => [v.employeeId, v.key, v.value]));
+  // Every writer locks rows in one order (employee, then key), so two writers touching the same
+  // rows wait for each other instead of deadlocking.
+  const ordered = [...values].sort((a, b) => a.employeeId - b.employeeId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < ordered.length; i += WRITE_CHUNK) {
+    const payload = JSON.stringify(ordered.slice(i, i + WRITE_CHUNK).map((v) => [v.employeeId, v.key, v.value]));
     const result = await sql`
       insert into inputs (cycle_id, employee_id, input_key, value, source, entered_by, entered_at, import_batch_id)
       select ${cycleId}, (x->>0)::bigint, x->>1, x->2, ${meta.source}, ${meta.userId}, ${now}, ${meta.batchId ?? null}
-      from jsonb_array_elements(cast(cast(${payload} as text) as jsonb)) as x
+      from jsonb_array_elements(cast(cast(${payload} as text) as jsonb)) with ordinality as e(x, n)
+      order by n
       on conflict (cycle_id, employee_id, input_key) do update set
         value = excluded.value, source = excluded.source, entered_by = excluded.entered_by,
         entered_at = excluded.entered_at, import_batch_id = excluded.import_batch_id

@@ -6,7 +6,7 @@
  * code or a needed arg keeps its own message.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../server/services/import-errors.ts';
+import { IMPORT_ERROR_CODES, type ImportErrorCode } from '../../rules/inputs/problems.ts';
 import { IMPORT_ERROR_MESSAGES, importErrorMessage, type ImportProblem } from '../../studio/src/i18n/import-errors.ts';
 import { describeEachApp } from '../server/helpers/app.ts';
 import { sendBadImports, type SentProblem } from '../server/api/support/bad-imports.ts';
@@ -17,6 +17,8 @@ const NOT_PRODUCED: Record<string, ImportProblem> = {
   not_below: { code: 'not_below', args: { input: 'rate', value: '100', limit: 100 }, message: '100: must be < 100' },
   column_not_multi_rater: { code: 'column_not_multi_rater', args: { input: 'complaints', column: 'complaints.peer' }, message: '"complaints" is not a multi-rater input, so "complaints.peer" is not a valid column' },
   value_invalid: { code: 'value_invalid', args: { input: 'remark', detail: 'is odd' }, message: 'is odd' },
+  // No longer sent: a manager's row of another department reads like an unknown code.
+  employee_other_department: { code: 'employee_other_department', args: { employee: 'E004', department: 'Engineering' }, message: 'employee E004 is in department Engineering, which is not one of yours' },
 };
 
 const chinese = /[\u4e00-\u9fff]/;

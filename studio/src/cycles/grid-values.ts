@@ -3,20 +3,35 @@
  * Input values between the grid's text fields, files and the API: typed by the declared input,
  * and the rows of an input template (one column per input, multi-rater inputs per rater group).
  */
+import type { Input } from '../../../schemas/generated/scheme.ts';
+import { coerceCell, EMPLOYEE_COLUMN } from '../../../rules/inputs/index.ts';
 import type { CellValue } from '../lib/csv.ts';
 import type { GridInput, GridVersion, InputRow } from '../lib/types.ts';
 
-/** The value to send for what was typed into a cell; '' clears (null). */
+/**
+ * The value to send for what was typed into a cell; '' clears (null). Typed as an import reads
+ * a cell (`92%` → 92, 是/否 → true/false, an option or scale point); text it cannot read is
+ * sent as typed, and the server names the problem.
+ * @example parseCell({ type: 'boolean', … }, '是') // true
+ */
 export function parseCell(input: GridInput, text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (input.type === 'number' || input.type === 'integer' || input.type === 'rating') {
+  if (input.type === 'text') return text;
+  if (input.multiRater) {
     const n = Number(trimmed);
-    return Number.isFinite(n) ? n : trimmed; // the server names the problem
+    return Number.isFinite(n) ? n : trimmed;
   }
-  if (input.type === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
-  if (input.type === 'enum') return input.options?.find((o) => String(o) === trimmed) ?? trimmed;
-  return text;
+  const typed = coerceCell(declaration(input), trimmed);
+  return 'value' in typed ? typed.value : trimmed;
+}
+
+/** The declaration a grid column stands for, as far as typing a cell needs it. */
+function declaration(input: GridInput): Input {
+  const values = input.options ?? [];
+  if (input.type === 'enum') return { type: 'enum', options: values.map((value) => ({ value })) } as Input;
+  if (input.type === 'rating' && values.length >= 2) return { type: 'rating', scale: { points: values.map((value) => ({ value: Number(value) })) } } as Input;
+  return { type: input.type } as Input;
 }
 
 /** A stored value as the grid shows it. */
@@ -33,7 +48,7 @@ export function showCell(value: unknown): string {
 
 /** The CSV/Excel header of a version's input template: employee, then each input (or input.group). */
 export function templateHeader(version: GridVersion): string[] {
-  return ['employee', ...version.inputs.flatMap((i) => (i.multiRater ? (i.raterGroups ?? ['all']).map((g) => `${i.key}.${g}`) : [i.key]))];
+  return [EMPLOYEE_COLUMN, ...version.inputs.flatMap((i) => (i.multiRater ? (i.raterGroups ?? ['all']).map((g) => `${i.key}.${g}`) : [i.key]))];
 }
 
 /** One template row per employee, with the values already stored. */

@@ -2,13 +2,13 @@
  * @module i18n/import-errors
  * Import problems in the studio's languages. The server words every problem of a refused import
  * in English (`message`) and also sends a stable `code` with the values the message was filled
- * with (`args`, see `server/services/import-errors.ts`); here each code has one message per
+ * with (`args`, see `rules/inputs/problems.ts`); here each code has one message per
  * language, so a Chinese HR user reads Chinese problems. Both catalogues are typed by the
- * server's `ImportErrorCode`: a code missing from either is a type error. The English catalogue
+ * shared `ImportErrorCode`: a code missing from either is a type error. The English catalogue
  * reproduces the server's `message` exactly (tested), which keeps the two in step.
  *
- * The type comes from `server/` with `import type` (erased: nothing of the server is bundled);
- * that module is dependency-free on purpose, so the studio's type check can read it.
+ * The type comes from `rules/inputs/problems.ts` (shared by the server's import, the command line
+ * and the studio); that module is dependency-free on purpose, so the studio's type check can read it.
  *
  * An entry is a template with `{name}` placeholders, or a function of the args that returns one.
  * A problem whose code is not in the catalogue (an older or newer server), or that lacks an arg
@@ -19,7 +19,7 @@
  * importErrorMessage({ code: 'employee_unknown', args: { employee: 'CS99' }, message: 'unknown employee code CS99' }, 'zh-CN')
  * // '工号 CS99 不存在'
  */
-import type { ImportErrorCode } from '../../../server/services/import-errors.ts';
+import type { ImportErrorCode } from '../../../rules/inputs/problems.ts';
 import type { Locale } from './i18n.svelte.ts';
 import { fillTemplate, hasArg, literal as lit, type MessageTemplate } from '../../../rules/messages/template.ts';
 
@@ -50,6 +50,10 @@ const enValue = (a: ImportErrorArgs, sentence: string) => `${has(a, 'cell') ? '"
 export const importErrorsEn: Record<ImportErrorCode, ImportErrorTemplate> = {
   no_rows: 'there are no data rows to import',
   invalid_csv: 'the file is not valid CSV: {reason}',
+  invalid_encoding: 'this row is neither UTF-8 nor GBK text; save the file as "CSV UTF-8" and import it again',
+  too_many_columns: 'the row has more than {limit} columns',
+  cell_too_long: 'the cell in column {position} has more than {limit} characters',
+  too_many_rows: 'the file has more than {limit} data rows; split it into smaller files',
   empty_file: 'the file is empty; it needs a header row with an "employee" column',
   cell_count: 'has {cells} cell(s); the header has {expected}',
   no_employee_column: 'the header has no "employee" column (the employee code)',
@@ -130,6 +134,10 @@ const zhRatings: Record<string, string> = { object: '应为按评价人分组的
 export const importErrorsZhCN: Record<ImportErrorCode, ImportErrorTemplate> = {
   no_rows: '文件中没有可导入的数据行',
   invalid_csv: (a) => `文件不是有效的 CSV：${has(a, 'parserCode') && Object.hasOwn(ZH_CSV, a.parserCode) ? ZH_CSV[a.parserCode] : '{reason}'}`,
+  invalid_encoding: '这一行的文字既不是 UTF-8 也不是 GBK 编码；请将文件另存为“CSV UTF-8”后重新导入',
+  too_many_columns: '这一行超过 {limit} 列',
+  cell_too_long: '第 {position} 列的单元格超过 {limit} 个字符',
+  too_many_rows: '文件的数据行超过 {limit} 行；请拆分成几个较小的文件',
   empty_file: '文件是空的；第一行应为表头，并包含“employee”列',
   cell_count: '这一行有 {cells} 个单元格，而表头有 {expected} 列',
   no_employee_column: '表头中没有“employee”列（员工工号）',

@@ -49,7 +49,7 @@ export interface RequestOptions {
   /** JSON body (serialised here). */
   body?: unknown;
   /** A raw text body with its content type, e.g. CSV. */
-  text?: { content: string; type: string };
+  text?: { content: string | Uint8Array; type: string };
   signal?: AbortSignal;
   /** Do not redirect to the login page on 401 (the session probe and login itself). */
   allow401?: boolean;
@@ -70,10 +70,10 @@ export function withQuery(path: string, query?: Query): string {
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.text) {
     headers['content-type'] = options.text.type;
-    body = options.text.content;
+    body = options.text.content as string | Uint8Array<ArrayBuffer>;
   } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

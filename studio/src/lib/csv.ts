@@ -1,67 +1,33 @@
 /**
  * @module lib/csv
- * CSV in the browser: decoding uploaded files (UTF-8 with or without BOM, or GBK/GB18030 as
- * Excel on Chinese Windows saves them), a small RFC 4180 reader for previews, writing CSV for
+ * CSV in the browser: decoding uploaded files and reading them for previews with the shared
+ * inputs-sheet module (`rules/inputs/`: UTF-8 with or without BOM, or GBK/GB18030 as Excel on
+ * Chinese Windows saves them, strictly — the server decodes the same way), writing CSV for
  * downloads (with a BOM so Excel opens Chinese text correctly, and formula-looking text
  * neutralised), and saving a file.
  */
 import { csvRecord, type CsvOptions, type CsvValue } from '../../../rules/csv.ts';
+import { decodeInputBytes, readCsvText, type TextEncodingName } from '../../../rules/inputs/index.ts';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = TextEncodingName;
 
 /**
- * Decode an uploaded file: strict UTF-8 first (a BOM is dropped), GB18030 (a superset of GBK)
- * when the bytes are not valid UTF-8.
+ * Decode an uploaded file: strict UTF-8 first (a BOM is dropped), strict GB18030 (a superset of
+ * GBK) when the bytes are not UTF-8; `badRow` is the row of bytes that are neither.
  * @example decodeText(await file.arrayBuffer()) // { text: 'employee,…', encoding: 'gb18030' }
  */
-export function decodeText(bytes: ArrayBuffer | Uint8Array): { text: string; encoding: Encoding } {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const bom = view.length >= 3 && view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(view);
-    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(view), encoding: 'gb18030' };
-  }
+export function decodeText(bytes: ArrayBuffer | Uint8Array): { text: string; encoding: Encoding } | { badRow: number } {
+  return decodeInputBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 }
 
 /**
- * Read CSV text into rows of cells (quoted fields, doubled quotes, CRLF or LF line ends).
- * Stops after `limit` rows when given (previews).
+ * Read CSV text into rows of cells (quoted fields, doubled quotes, CRLF or LF line ends; empty
+ * lines skipped), as the server's import reads it. Stops after `limit` rows when given
+ * (previews), and at the first malformed record.
  * @example parseCsv('a,"b ""c"""\n1,2') // [['a', 'b "c"'], ['1', '2']]
  */
 export function parseCsv(text: string, limit = Infinity): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length && rows.length < limit; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (rows.length < limit && (cell !== '' || row.length)) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return readCsvText(text, limit).records;
 }
 
 export type CellValue = CsvValue | Date;

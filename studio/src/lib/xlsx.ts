@@ -4,12 +4,16 @@
  * text (what the import API takes), and write rows as an .xlsx download.
  */
 import { download, toCsv, type CellValue } from './csv.ts';
+import { xlsxTooLarge } from './xlsx-limits.ts';
 
 /**
  * The first sheet of an .xlsx file as CSV text. Dates become YYYY-MM-DD, booleans true/false.
  * @example const csv = await xlsxToCsv(file);
  */
 export async function xlsxToCsv(file: Blob): Promise<string> {
+  // Refused before unzipping: a zip bomb would freeze the tab (see xlsx-limits.ts).
+  const tooLarge = xlsxTooLarge(new Uint8Array(await file.arrayBuffer()));
+  if (tooLarge) throw new Error(tooLarge);
   const { readSheet } = await import('read-excel-file/browser');
   const rows = (await readSheet(file)) as CellValue[][];
   // Trailing empty rows are common in spreadsheets; drop them.

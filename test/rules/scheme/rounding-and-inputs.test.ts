@@ -51,10 +51,10 @@ describe('coerceInputs (text cells from CSV)', () => {
   it('names the column and the bad value', () => {
     const r = coerceInputs(scheme, { sales: 'three', on_time: 'maybe', brand: 'gold', 'complaints.peer': '1' });
     expect(r.errors).toEqual([
-      { column: 'sales', message: '"three" is not a number' },
-      { column: 'on_time', message: '"maybe" is not yes/no (true/false, 是/否)' },
-      { column: 'brand', message: '"gold" is not one of VIP, mass' },
-      { column: 'complaints.peer', message: '"complaints" is not a multi-rater input, so "complaints.peer" is not a valid column' },
+      { column: 'sales', message: '"three" is not a number', code: 'not_a_number', args: { input: 'sales', cell: 'three' } },
+      { column: 'on_time', message: '"maybe" is not yes/no (true/false, 是/否)', code: 'not_yes_no', args: { input: 'on_time', cell: 'maybe' } },
+      { column: 'brand', message: '"gold" is not one of VIP, mass', code: 'unknown_option', args: { input: 'brand', cell: 'gold', options: 'VIP, mass' } },
+      { column: 'complaints.peer', message: '"complaints" is not a multi-rater input, so "complaints.peer" is not a valid column', code: 'column_not_multi_rater', args: { input: 'complaints', column: 'complaints.peer' } },
     ]);
   });
 

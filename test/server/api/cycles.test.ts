@@ -52,6 +52,27 @@ describeEachApp('cycles API', (ctx) => {
     expect((await ctx().as('employee').get(`/api/cycles/${cycleId}`)).status).toBe(403);
   });
 
+  it('shows a manager and an employee only the assignments of their own departments', async () => {
+    const { fixture } = ctx();
+    const cs = await publishedVersion(ctx().db, testScheme());
+    const eng = await publishedVersion(ctx().db, testScheme());
+    const { cycleId } = await openCycle(ctx(), { assignments: [{ versionId: cs, departmentId: fixture.departments.cs }, { versionId: eng, departmentId: fixture.departments.eng }] });
+    const versionsSeenBy = async (who: 'hr' | 'auditor' | 'manager' | 'employee' | 'otherEmployee') => (await body(await ctx().as(who).get(`/api/cycles/${cycleId}`))).assignments.map((a: { versionId: string }) => Number(a.versionId));
+    expect(await versionsSeenBy('hr')).toEqual([cs, eng]);
+    expect(await versionsSeenBy('auditor')).toEqual([cs, eng]);
+    // The manager of customer service: the engineering scheme's key, version and hash stay unseen.
+    expect(await versionsSeenBy('manager')).toEqual([cs]);
+    const managerView = JSON.stringify(await body(await ctx().as('manager').get(`/api/cycles/${cycleId}`)));
+    const engHash = (await ctx().db.selectFrom('scheme_versions').select('content_hash').where('id', '=', eng).executeTakeFirstOrThrow()).content_hash;
+    expect(managerView).not.toContain(engHash);
+    // Employees read a cycle once it is published with their result.
+    await fillInputs(ctx(), cycleId);
+    await evaluate(ctx(), cycleId);
+    for (const to of ['calibrated', 'published']) await expectStatus(await ctx().as('hr').post(`/api/cycles/${cycleId}/transition`, { to }), 200);
+    expect(await versionsSeenBy('employee')).toEqual([cs]); // E001, customer service
+    expect(await versionsSeenBy('otherEmployee')).toEqual([eng]); // E004, engineering
+  });
+
   it('replaces assignments in one go; only published versions, known departments; refused once evaluated', async () => {
     const { cycleId } = await openCycle(ctx());
     const general = await publishedVersion(ctx().db, testScheme());

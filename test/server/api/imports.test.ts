@@ -110,7 +110,10 @@ describeEachApp('imports API', (ctx) => {
     expect(messages).toContain('"-1": must be >= 0');
     expect(messages).toContain('"4;7": must be <= 5');
     expect(messages).toContain('has 5 cell(s); the header has 6');
-    expect(error.details.errors).toContainEqual({ row: 3, column: 'complaints', message: '"-1": must be >= 0', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } });
+    // Row problems name the row's employee code; the header's and a row without a code do not.
+    const employeeOf = (row: number, column: string | null) => error.details.errors.find((x: { row: number; column: string | null }) => x.row === row && x.column === column).employee;
+    expect([employeeOf(1, 'bonus'), employeeOf(4, 'employee'), employeeOf(6, 'employee'), employeeOf(7, 'complaints'), employeeOf(9, 'csat')]).toEqual([undefined, 'E999', undefined, 'E003', 'E004']);
+    expect(error.details.errors).toContainEqual({ row: 3, column: 'complaints', employee: 'E002', message: '"-1": must be >= 0', code: 'below_minimum', args: { input: 'complaints', title: 'Complaints', cell: '-1', limit: 0 } });
     expect(await counts(cycleId)).toEqual(before);
   });
 
@@ -163,7 +166,15 @@ describeEachApp('imports API', (ctx) => {
       { row: 4, column: 'level', code: 'must_be_scale_point', args: { input: 'level', title: '职级评定', value: '"2"', points: '1, 2, 3' } },
       { row: 5, column: 'attitude', code: 'too_many_ratings', args: { input: 'attitude', value: any, where: 'supervisor', limit: 500 } },
     ]);
-    expect(coded('manager')).toEqual([{ row: 3, column: 'employee', code: 'employee_other_department', args: { employee: 'E004', department: 'Engineering' } }]);
+    expect(coded('manager')).toEqual([
+      { row: 3, column: 'employee', code: 'employee_unknown', args: { employee: 'E004' } },
+      { row: 4, column: 'employee', code: 'employee_unknown', args: { employee: expect.stringMatching(/^OPS/) } },
+      { row: 5, column: 'employee', code: 'employee_unknown', args: { employee: 'NOPE9' } },
+    ]);
+    expect(coded('bad bytes')).toEqual([{ row: 3, column: null, code: 'invalid_encoding', args: {} }]);
+    expect(coded('too many columns')).toEqual([{ row: 1, column: null, code: 'too_many_columns', args: { limit: 1000 } }]);
+    expect(coded('long cell')).toEqual([{ row: 2, column: null, code: 'cell_too_long', args: { limit: 100_000, position: 2 } }]);
+    expect(coded('too many rows')).toEqual([{ row: 200_002, column: null, code: 'too_many_rows', args: { limit: 200_000 } }]);
     expect(coded('empty')).toEqual([{ row: 1, column: null, code: 'empty_file', args: {} }]);
     expect(coded('header only')).toEqual([{ row: 2, column: null, code: 'no_rows', args: {} }]);
     expect(coded('no employee column').map((p) => p.code)).toEqual(['no_employee_column', 'unknown_column', 'employee_missing']);
@@ -171,15 +182,17 @@ describeEachApp('imports API', (ctx) => {
     expect(coded('stray quote')[0]).toMatchObject({ code: 'invalid_csv', args: { parserCode: 'CSV_INVALID_CLOSING_QUOTE' } });
   });
 
-  it('a manager importing another department’s employee gets a row error naming the row; own department imports', async () => {
+  it('a manager importing another department’s employee gets the same row error as for an unknown code; own department imports', async () => {
     const { cycleId } = await openCycle(ctx());
-    const res = await importCsv(cycleId, 'employee,complaints\nE001,1\nE004,2\nE005,3\n', 'manager');
+    const res = await importCsv(cycleId, 'employee,complaints\nE001,1\nE004,2\nE005,3\nNOPE9,4\n', 'manager');
     expect(res.status).toBe(400);
     const { error } = await body(res);
     expect(error.details.errors).toEqual([
-      { row: 3, column: 'employee', message: 'employee E004 is in department Engineering, which is not one of yours', code: 'employee_other_department', args: { employee: 'E004', department: 'Engineering' } },
-      { row: 4, column: 'employee', message: 'employee E005 is in department Engineering, which is not one of yours', code: 'employee_other_department', args: { employee: 'E005', department: 'Engineering' } },
+      { row: 3, column: 'employee', employee: 'E004', message: 'unknown employee code E004', code: 'employee_unknown', args: { employee: 'E004' } },
+      { row: 4, column: 'employee', employee: 'E005', message: 'unknown employee code E005', code: 'employee_unknown', args: { employee: 'E005' } },
+      { row: 5, column: 'employee', employee: 'NOPE9', message: 'unknown employee code NOPE9', code: 'employee_unknown', args: { employee: 'NOPE9' } },
     ]);
+    expect(JSON.stringify(error)).not.toMatch(/Engineering|department/);
     expect((await counts(cycleId)).inputs).toBe(0);
     await expectStatus(await importCsv(cycleId, 'employee,complaints\nE001,1\nE002,2\n', 'manager'), 200);
     expect((await counts(cycleId)).inputs).toBe(2);
@@ -256,8 +269,8 @@ describeEachApp('imports API', (ctx) => {
     const bad = await ctx().as('hr').post(`/api/cycles/${cycleId}/import`, { rows: [{ employee: 'E001', inputs: { complaints: 1 } }, { employee: 'E003', inputs: { complaints: 'many', nope: 1 } }] });
     expect(bad.status).toBe(400);
     expect((await body(bad)).error.details.errors).toEqual([
-      { row: 2, column: 'complaints', message: '"many": must be integer', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
-      { row: 2, column: 'nope', message: expect.stringMatching(/"nope" is not an input of scheme/), code: 'not_an_input', args: { input: 'nope', scheme: expect.any(String) } },
+      { row: 2, column: 'complaints', employee: 'E003', message: '"many": must be integer', code: 'must_be_integer', args: { input: 'complaints', title: 'Complaints', value: '"many"' } },
+      { row: 2, column: 'nope', employee: 'E003', message: expect.stringMatching(/"nope" is not an input of scheme/), code: 'not_an_input', args: { input: 'nope', scheme: expect.any(String) } },
     ]);
   });
 

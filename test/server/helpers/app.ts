@@ -40,7 +40,7 @@ export interface Client {
   put(path: string, body?: unknown): Promise<Response>;
   patch(path: string, body?: unknown): Promise<Response>;
   delete(path: string): Promise<Response>;
-  send(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<Response>;
+  send(method: string, path: string, body?: string | Uint8Array, headers?: Record<string, string>): Promise<Response>;
 }
 
 export interface AppContext {
@@ -74,8 +74,8 @@ export function describeEachApp(name: string, suite: (ctx: () => AppContext) => 
         sessions.set(user, { cookie, csrf: csrfToken });
       }
       const client = (auth?: { cookie: string; csrf: string }): Client => {
-        const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
-          Promise.resolve(app.request(path, { method, body, headers: { ...(auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {}), ...headers } }));
+        const send = (method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}) =>
+          Promise.resolve(app.request(path, { method, body: body as BodyInit | undefined, headers: { ...(auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {}), ...headers } }));
         const json = (method: string) => (path: string, body?: unknown, headers: Record<string, string> = {}) =>
           send(method, path, body === undefined ? undefined : JSON.stringify(body), { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
         return { get: (p) => send('GET', p), post: json('POST'), put: json('PUT'), patch: json('PATCH'), delete: (p) => send('DELETE', p), send };

@@ -83,11 +83,19 @@ export async function sendBadImports(ctx: AppContext): Promise<BadImport[]> {
     const batches = await db.selectFrom('import_batches').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_id', '=', cycleId).executeTakeFirstOrThrow();
     return `${inputs.n}/${batches.n}`;
   };
-  const csv = (text: string, as: FixtureUser = 'hr') => ctx.as(as).send('POST', `/api/cycles/${cycleId}/import?filename=bad.csv`, text, { 'content-type': 'text/csv; charset=utf-8' });
+  const csv = (text: string | Uint8Array, as: FixtureUser = 'hr') => ctx.as(as).send('POST', `/api/cycles/${cycleId}/import?filename=bad.csv`, text, { 'content-type': 'text/csv; charset=utf-8' });
+  // Row 3 holds 0xFF, a byte no UTF-8 or GBK text has.
+  const badBytes = new Uint8Array([...new TextEncoder().encode('employee,remark\nE001,ok\nE002,'), 0xff, ...new TextEncoder().encode('\n')]);
   const sends: Array<[string, () => Promise<Response>]> = [
     ['csv', () => csv(badCsv(inactive, unassessed))],
     ['json', () => ctx.as('hr').post(`/api/cycles/${cycleId}/import`, { rows: BAD_JSON_ROWS })],
-    ['manager', () => csv('employee,complaints\nE001,1\nE004,2\n', 'manager')],
+    // E004 works in Engineering, `unassessed` in Operations: to the customer-service manager
+    // both read like the code that does not exist.
+    ['manager', () => csv(`employee,complaints\nE001,1\nE004,2\n${unassessed},1\nNOPE9,1\n`, 'manager')],
+    ['bad bytes', () => csv(badBytes)],
+    ['too many columns', () => csv(`employee,${Array.from({ length: 1000 }, (_, i) => `c${i}`).join(',')}\nE001,1\n`)],
+    ['long cell', () => csv(`employee,remark\nE001,"${'x'.repeat(100_001)}"\n`)],
+    ['too many rows', () => csv(`employee,complaints\n${'E001,1\n'.repeat(200_001)}`)],
     ['empty', () => csv('')],
     ['header only', () => csv('employee,complaints\n')],
     ['no employee column', () => csv('code,complaints\nE001,1\n')],
