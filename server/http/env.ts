@@ -6,25 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 
-import type { Role } from '../../schemas/vocabulary.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 
-export { ROLES, type Role } from '../../schemas/vocabulary.ts';
-
-/** The signed-in user, with the scope the server enforces on every request. */
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  locale: string;
-  /** Managers: the departments they manage. */
-  departmentIds: number[];
-  /** Employees: their own employee record. */
-  employeeId: number | null;
-  /** How the request was authenticated: a cookie session (CSRF-checked) or a bearer token. */
-  via: 'session' | 'token';
-  sessionId?: string;
-}
+export { ROLES, type CurrentUser, type Role } from '../domain/actor.ts';
 
 /** Where the request came from, as far as the server can trust it (see `http/authenticate.ts`). */
 export interface ClientInfo {

@@ -11,9 +11,9 @@ import { YardstickError } from '../../rules/errors.ts';
 import { describeAjvErrors } from '../../rules/scheme/parse.ts';
 import type { AppEnv, Role } from './env.ts';
 import { assertStorableParameters, parseJsonBody } from './json-body.ts';
+import type { JsonSchema } from '../domain/json-schema.ts';
 
-/** A JSON Schema fragment (may `$ref` the scheme schema as `scheme.schema.json#/$defs/...`). */
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema } from '../domain/json-schema.ts';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

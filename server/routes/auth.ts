@@ -4,13 +4,13 @@
  */
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { isYardstickError, YardstickError } from '../../rules/errors.ts';
-import { LOCALES, ROLES } from '../../schemas/vocabulary.ts';
+import { isYardstickError } from '../../rules/errors.ts';
+import { LOCALES, ROLES, type Locale } from '../../schemas/vocabulary.ts';
 import { route } from '../http/route.ts';
 import type { AppEnv, CurrentUser } from '../http/env.ts';
-import { login } from '../services/login.ts';
-import { SESSION_COOKIE, deleteSession, loadUser, userForSession } from '../services/sessions.ts';
-import { appendAudit } from '../services/audit.ts';
+import { signIn } from '../services/login.ts';
+import { setLocale } from '../services/users.ts';
+import { SESSION_COOKIE, deleteSession, userForSession } from '../services/sessions.ts';
 
 const USER_SCHEMA = {
   type: 'object',
@@ -48,12 +48,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
     async (c, { body }) => {
       const db = c.get('db');
       const client = c.get('client');
-      const session = await login(db, body.username, body.password, client.address).catch((err: unknown) => {
+      const { session, user } = await signIn(db, body.username, body.password, client.address).catch((err: unknown) => {
         if (isYardstickError(err) && err.code === 'too_many_requests') c.header('Retry-After', String((err.details as { retryAfterSeconds: number }).retryAfterSeconds));
         throw err;
       });
-      const user = (await loadUser(db, session.userId, 'session'))!;
-      await db.transaction().execute((trx) => appendAudit(trx, { actor: { userId: user.id, label: user.username }, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { username: user.username } }));
       setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: client.secureCookies, expires: session.expiresAt });
       return { user: publicUser(user), csrfToken: session.csrfToken };
     },
@@ -73,14 +71,12 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
     return { user: publicUser(user), csrfToken: session?.csrfToken ?? null };
   });
 
-  route<{ locale: string }>(
+  route<{ locale: Locale }>(
     app,
     { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ROLES, body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: LOCALES } } } },
     async (c, { body }) => {
       const user = c.get('user')!;
-      const db = c.get('db');
-      const updated = await db.updateTable('users').set({ locale: body.locale }).where('id', '=', user.id).executeTakeFirst();
-      if (!updated.numUpdatedRows) throw new YardstickError('not_found', 'Your user no longer exists.');
+      await setLocale(c.get('db'), user, body.locale);
       return { user: publicUser({ ...user, locale: body.locale }) };
     },
   );

@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import { templates } from '../../rules/templates/index.ts';
 import type { Scheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { assertPasswordAcceptable, hashPassword } from '../services/passwords.ts';
 import { loadUser } from '../services/sessions.ts';
 import { createScheme } from '../services/schemes.ts';

@@ -18,7 +18,7 @@
 import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { AppealStatus, DB, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { queryId } from './query-params.ts';

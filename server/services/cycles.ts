@@ -15,7 +15,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import { cycleStatusesAllowing, NEXT_CYCLE_STATUSES } from '../../schemas/vocabulary.ts';
 import type { CyclePeriod, CycleStatus, DB, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime, parseDay } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { loadAssignments } from './evaluation/roster.ts';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import { canonicalJson } from '../../rules/hash.ts';
 import type { DB, JsonObject, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { contentHash } from '../../rules/index.ts';
 import type { DB, JsonValue } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { canonicalResult } from './evaluation/employee-data.ts';
 import { explainResult } from './evaluation/explain.ts';

@@ -36,7 +36,7 @@ import { canonicalJson } from '../../rules/index.ts';
 import { checkSheetHeader, coerceInputs, decodeInputBytes, INPUT_SHEET_LIMITS, readCsvRecords, type CellProblem } from '../../rules/inputs/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, JsonValue, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { loadCycle, lockCycle } from './cycles.ts';

@@ -13,7 +13,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import { cycleStatusesAllowing } from '../../schemas/vocabulary.ts';
 import type { DB, InputSource, JsonValue, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertCycleStatus, assertNoActiveJob, loadCycle, lockCycle } from './cycles.ts';

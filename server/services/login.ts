@@ -18,11 +18,11 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { appendAudit } from './audit.ts';
 import { verifyPassword } from './passwords.ts';
 import { actorOf } from './scope.ts';
-import { createSession } from './sessions.ts';
+import { createSession, loadUser } from './sessions.ts';
 import { inTransaction } from './transaction.ts';
 
 /** Failures a pair may have before it has to wait. */
@@ -150,4 +150,17 @@ export async function unlockUser(db: Kysely<DB>, actor: CurrentUser, userId: num
     await appendAudit(trx, { actor: actorOf(actor), action: 'user.unlock', entityType: 'user', entityId: user.id, payload: { username: user.username, addresses } });
     return { username: user.username, addresses };
   });
+}
+
+/**
+ * Log a user in and record it in the audit log: the session to set as a cookie and the user it
+ * belongs to. Throttling and password checks are `login`'s.
+ * @example const { session, user } = await signIn(db, 'hr', 'demo-people-2026', '203.0.113.7');
+ */
+export async function signIn(db: Kysely<DB>, username: string, password: string, address: string): Promise<{ session: Awaited<ReturnType<typeof login>>; user: CurrentUser }> {
+  const session = await login(db, username, password, address);
+  const user = await loadUser(db, session.userId, 'session');
+  if (!user) throw new YardstickError('unauthenticated', 'The user was removed while logging in.');
+  await inTransaction(db, (trx) => appendAudit(trx, { actor: { userId: user.id, label: user.username }, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { username: user.username } }));
+  return { session, user };
 }

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { loadCycle, RELEASED_STATUSES } from './cycles.ts';
 import { explainResult } from './evaluation/explain.ts';

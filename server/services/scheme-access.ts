@@ -10,7 +10,7 @@
 import { type ExpressionBuilder, type Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB, Row } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { assertCanReadDepartment, assertCanWriteDepartment, readableDepartments } from './scope.ts';
 
 export type SchemeRow = Row<'schemes'>;

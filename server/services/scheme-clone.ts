@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import { inspectScheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { appendAudit } from './audit.ts';
 import { readableScheme, type SchemeRow, type VersionRow } from './scheme-access.ts';
 import { contentHash, type SchemeDocument } from './scheme-documents.ts';

@@ -16,7 +16,7 @@ import { checkScheme, compileScheme, evaluateEmployee, evaluatePopulation, type 
 import { LruCache } from '../../rules/logic/cache.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { assertCanReadScheme } from './scheme-access.ts';
 import { invalidDocument } from './scheme-documents.ts';
 

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import { inspectScheme } from '../../rules/index.ts';
 import type { DB, NewRow } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';
 import { readableScheme, readableSchemes, type SchemeRow } from './scheme-access.ts';

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 
 /**
  * Departments the user may read: null means all.

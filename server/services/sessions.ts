@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser, Role } from '../http/env.ts';
+import type { CurrentUser, Role } from '../domain/actor.ts';
 
 export const SESSION_COOKIE = 'ys_session';
 export const SESSION_HOURS = 12;

@@ -7,7 +7,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { listSchemes } from './schemes.ts';
 
 /**

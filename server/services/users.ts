@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { Locale } from '../../schemas/vocabulary.ts';
 import type { DB, UserRole } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { apiId, apiTime } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertExists } from './org.ts';
@@ -101,4 +101,13 @@ async function assertEmployeeFree(db: Kysely<DB>, employeeId: number): Promise<v
   await assertExists(db, 'employees', employeeId, 'employee');
   const linked = await db.selectFrom('users').select(['id', 'username']).where('employee_id', '=', employeeId).executeTakeFirst();
   if (linked) throw new YardstickError('conflict', `Employee ${employeeId} already has a user (${linked.username}).`, { employeeId: String(employeeId), userId: String(linked.id) });
+}
+
+/**
+ * Change the language a user's studio and messages speak.
+ * @example await setLocale(db, user, 'en')
+ */
+export async function setLocale(db: Kysely<DB>, user: CurrentUser, locale: Locale): Promise<void> {
+  const updated = await db.updateTable('users').set({ locale }).where('id', '=', user.id).executeTakeFirst();
+  if (!updated.numUpdatedRows) throw new YardstickError('not_found', 'Your user no longer exists.');
 }

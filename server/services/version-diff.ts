@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { diffSchemes, type Scheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { readableVersion, type SchemeRow, type VersionRow } from './scheme-access.ts';
 import { requireValidDocument } from './scheme-documents.ts';
 

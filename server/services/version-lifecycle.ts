@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import { hashScheme, inspectScheme } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { parseDay, todayUtc } from './api-format.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, writableVersion } from './scheme-access.ts';

@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { inspectScheme, type Finding, type ParseIssue } from '../../rules/index.ts';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
-import type { CurrentUser } from '../http/env.ts';
+import type { CurrentUser } from '../domain/actor.ts';
 import { appendAudit } from './audit.ts';
 import { assertDraft, readableScheme, readableVersion, writableScheme, writableVersion } from './scheme-access.ts';
 import { assertDocumentBelongs, contentHash, type DocumentInput, type SchemeDocument } from './scheme-documents.ts';

@@ -21,7 +21,7 @@
 import type { Kysely } from 'kysely';
 import { contentHash, type EmployeeResult } from '../../../rules/index.ts';
 import type { DB } from '../../db/types.ts';
-import type { CurrentUser } from '../../http/env.ts';
+import type { CurrentUser } from '../../domain/actor.ts';
 import { apiId } from '../api-format.ts';
 import { readableResult } from '../results.ts';
 import { canonicalResult } from './employee-data.ts';

@@ -8,7 +8,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB } from '../../db/types.ts';
-import type { CurrentUser } from '../../http/env.ts';
+import type { CurrentUser } from '../../domain/actor.ts';
 import { apiId } from '../api-format.ts';
 import { loadCycle } from '../cycles.ts';
 import { readableDepartments } from '../scope.ts';
