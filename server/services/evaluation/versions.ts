@@ -1,14 +1,14 @@
 /**
  * @module services/evaluation/versions
  * Published scheme versions as the evaluation needs them: the stored document, parsed and
- * compiled once. Published versions are immutable (the database enforces it), so the compiled
- * form is cached by content hash and never goes stale.
+ * compiled once in the server's one version store (`version-store.ts`, by content hash).
  */
 import type { Kysely } from 'kysely';
-import { compileScheme, type CompiledScheme, type Scheme } from '../../../rules/index.ts';
+import type { CompiledScheme, Scheme } from '../../../rules/index.ts';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, JsonObject, SchemeVersionStatus } from '../../db/types.ts';
-import { requireValidDocument } from '../scheme-documents.ts';
+import { invalidDocument } from '../scheme-documents.ts';
+import { compiledDocument } from '../version-store.ts';
 
 /** A scheme version ready to evaluate with. */
 export interface LoadedVersion {
@@ -23,9 +23,6 @@ export interface LoadedVersion {
   scheme: Scheme;
   compiled: CompiledScheme;
 }
-
-const compiledByHash = new Map<string, { scheme: Scheme; compiled: CompiledScheme }>();
-const CACHE_LIMIT = 50;
 
 /**
  * Load versions by id (unknown ids are left out of the map).
@@ -60,12 +57,7 @@ export async function loadVersion(db: Kysely<DB>, id: number): Promise<LoadedVer
 }
 
 function compiledFor(document: JsonObject, contentHash: string, id: number): { scheme: Scheme; compiled: CompiledScheme } {
-  const hit = compiledByHash.get(contentHash);
-  if (hit) return hit;
-  // A clone, so rules code can never touch the row object other callers hold.
-  const scheme = requireValidDocument(structuredClone(document), `Scheme version ${id}`, { versionId: String(id) });
-  const entry = { scheme, compiled: compileScheme(scheme) };
-  if (compiledByHash.size >= CACHE_LIMIT) compiledByHash.delete(compiledByHash.keys().next().value!);
-  compiledByHash.set(contentHash, entry);
+  const entry = compiledDocument(contentHash, document);
+  if (!entry.ok) throw invalidDocument(entry.issues, `Scheme version ${id}`, { versionId: String(id) });
   return entry;
 }
