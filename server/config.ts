@@ -6,7 +6,8 @@
  * |---|---|---|
  * | `PORT` | 8787 | HTTP port |
  * | `HOST` | 127.0.0.1 | interface to listen on |
- * | `DATABASE_URL` | (unset) | PostgreSQL URL; unset = embedded PGlite |
+ * | `DATABASE_URL` | (unset) | PostgreSQL URL the server works as; unset = embedded PGlite |
+ * | `DATABASE_OWNER_URL` | (unset) | PostgreSQL URL of the tables' owner, used only to migrate and grant; when set, `DATABASE_URL` must be an application role that owns no table (README, "Database roles") |
  * | `YARDSTICK_DATA_DIR` | ./.data | folder of the embedded database |
  * | `YARDSTICK_DEMO` | 1 | seed the demo organisation into an empty database (0 to skip) |
  */
@@ -17,6 +18,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The owner's URL, for migrations only; unset = `databaseUrl` migrates itself. */
+  databaseOwnerUrl?: string;
   dataDir: string;
   seedDemo: boolean;
   /** Where the built studio lives. */
@@ -32,10 +35,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new YardstickError('invalid_argument', `PORT must be a port number (0–65535), got "${env.PORT}".`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new YardstickError('invalid_argument', 'DATABASE_URL must start with postgres:// (leave it unset to use the embedded database).');
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL?.trim() || undefined;
+  if (databaseOwnerUrl && !databaseUrl) throw new YardstickError('invalid_argument', 'DATABASE_OWNER_URL is set but DATABASE_URL is not: set DATABASE_URL to the application role too (the embedded database has no roles).');
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) throw new YardstickError('invalid_argument', 'DATABASE_OWNER_URL must start with postgres://.');
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    databaseOwnerUrl,
     dataDir: resolve(cwd, env.YARDSTICK_DATA_DIR?.trim() || '.data'),
     seedDemo: env.YARDSTICK_DEMO !== '0',
     studioDir: resolve(import.meta.dirname, '..', 'dist', 'studio'),

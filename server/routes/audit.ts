@@ -42,8 +42,12 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
       summary: 'Verify the audit log',
       tag: 'audit',
       roles: READERS,
-      description: 'Recomputes the whole hash chain: { ok: true, count, lastHash } or { ok: false, count, firstBrokenSeq, reason }. Keep lastHash somewhere else to detect rows cut off the end.',
+      description: 'Recomputes the whole hash chain, checks every evaluation\'s results digest against the stored results and the inputs against their history, and, given an anchor (the head noted earlier: anchorSeq and anchorHash), that the anchored row is still there unchanged. Returns { ok, count, lastHash | firstBrokenSeq, reason, head, anchor, checked, problems[] }; each problem names the row, result or input. Note head (seq, hash) somewhere outside the database to detect rows cut off the end or a re-hashed log.',
+      query: {
+        anchorSeq: { type: 'string', description: 'seq of the anchored row (with anchorHash)' },
+        anchorHash: { type: 'string', description: 'row hash of the anchored row, 64 hex digits (with anchorSeq)' },
+      },
     },
-    (c) => auditVerification(c.var.db),
+    (c, { query }) => auditVerification(c.var.db, query),
   );
 }

@@ -14,6 +14,8 @@ import { inputs } from './005-inputs.ts';
 import { evaluation } from './006-evaluation.ts';
 import { auditLog } from './007-audit-log.ts';
 import { inputHistorySetWise } from './008-input-history-set-wise.ts';
+import { resultRevisions } from './010-result-revisions.ts';
+import { decidedAppeals } from './011-decided-appeals.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-organisation': organisation,
@@ -24,4 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '006-evaluation': evaluation,
   '007-audit-log': auditLog,
   '008-input-history-set-wise': inputHistorySetWise,
+  '010-result-revisions': resultRevisions,
+  '011-decided-appeals': decidedAppeals,
 };

@@ -4,6 +4,7 @@ import { canonicalJson } from '../../../rules/index.ts';
 import { resumeEvaluationJobs, runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
 import { loadUser } from '../../../server/services/sessions.ts';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle, publishedVersion, testScheme } from './support/cycle-fixture.ts';
 
 describeEachApp('evaluation jobs API', (ctx) => {
@@ -75,7 +76,7 @@ describeEachApp('evaluation jobs API', (ctx) => {
     const before = await storedResults(cycleId);
     // Simulate a crash after the first chunk of 2: the job row still says running, 2 of 6 written.
     const { E003, E004, E005, E006 } = ctx().fixture.employees;
-    await ctx().db.deleteFrom('results').where('cycle_id', '=', cycleId).where('employee_id', 'in', [E003, E004, E005, E006]).execute();
+    await tamper(ctx().database, ['result_revisions'], (trx) => trx.deleteFrom('result_revisions').where('cycle_id', '=', cycleId).where('employee_id', 'in', [E003, E004, E005, E006]).execute());
     await ctx().db.updateTable('evaluation_jobs').set({ status: 'running', done_count: 2, finished_at: null }).where('id', '=', Number(job.id)).execute();
     await ctx().db.updateTable('cycles').set({ status: 'collecting' }).where('id', '=', cycleId).execute();
     const during = await ctx().as('hr').post(`/api/cycles/${cycleId}/evaluate`);

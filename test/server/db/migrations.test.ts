@@ -9,7 +9,7 @@ const TABLES = [
   'users', 'user_departments', 'sessions', 'api_tokens', 'login_attempts',
   'schemes', 'scheme_versions',
   'cycles', 'cycle_assignments', 'import_batches', 'inputs', 'input_history',
-  'evaluation_jobs', 'results', 'appeals',
+  'evaluation_jobs', 'result_revisions', 'results' /* a view of the current revisions */, 'appeals',
   'audit_log',
 ];
 
