@@ -6,8 +6,8 @@
  * 1. **Results.** Every `evaluation.complete` entry carries `resultsHash` (and, since migration
  *    010, `inputsHash`): the digest of `<employee code> <hash>\n` lines (`resultsDigest`) over the
  *    results its job wrote. The revisions of that job are hashed again and must give the same
- *    digests; a revision whose result no longer hashes to the `result_hash` written with it is
- *    named. Entries of the previous release whose rows a later evaluation overwrote (before
+ *    digests; a revision whose result no longer hashes to the `result_hash` written with it, or
+ *    whose total, grade or status columns (what the API shows) differ from its result, is named. Entries of the previous release whose rows a later evaluation overwrote (before
  *    results kept revisions) have nothing left to check and are counted as `superseded`.
  * 2. **Current results** must come from a completed evaluation: a revision added by hand, or left
  *    by a failed job, is not covered by any digest and is named.
@@ -95,7 +95,7 @@ async function checkCompletion(db: Kysely<DB>, c: Completion, out: RecordCheck, 
     const page = await db
       .selectFrom('result_revisions as r')
       .innerJoin('employees as e', 'e.id', 'r.employee_id')
-      .select(['r.employee_id', 'r.cycle_id', 'r.revision', 'r.result', 'r.result_hash', 'r.inputs_hash', 'e.code'])
+      .select(['r.employee_id', 'r.cycle_id', 'r.revision', 'r.result', 'r.result_hash', 'r.inputs_hash', 'r.total', 'r.grade', 'r.status', 'e.code'])
       .where('r.job_id', '=', Number(c.jobId))
       .where('r.removed', '=', false)
       .where('r.employee_id', '>', after)
@@ -106,6 +106,11 @@ async function checkCompletion(db: Kysely<DB>, c: Completion, out: RecordCheck, 
       const hash = canonicalResult(r.result).hash;
       if (r.result_hash !== null && r.result_hash !== hash) {
         add({ kind: 'result', cycleId: String(r.cycle_id), employeeId: String(r.employee_id), employeeCode: r.code, jobId: c.jobId, message: `the result of ${r.code} in cycle ${r.cycle_id} (revision ${r.revision}, job ${c.jobId}) was changed after it was written: it hashes to ${hash}, not ${r.result_hash}` });
+      }
+      // The columns the API shows must say what the hashed result says.
+      const result = r.result as { total?: unknown; grade?: unknown; status?: unknown };
+      if (r.total !== (result.total ?? null) || r.grade !== (result.grade ?? null) || r.status !== result.status) {
+        add({ kind: 'result', cycleId: String(r.cycle_id), employeeId: String(r.employee_id), employeeCode: r.code, jobId: c.jobId, message: `the result of ${r.code} in cycle ${r.cycle_id} (revision ${r.revision}) shows total ${r.total}, grade ${r.grade}, status ${r.status}, but its stored result says ${String(result.total)}, ${String(result.grade)}, ${String(result.status)}: the row was changed after it was written` });
       }
       results.push({ code: r.code, hash });
       inputs.push({ code: r.code, hash: r.inputs_hash });
