@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { expectError, expectJson, tinyScheme, uniqueKey } from './schemes-helpers.ts';
 
 describeEachApp('audit API', (ctx) => {
@@ -67,12 +68,7 @@ describeEachApp('audit API', (ctx) => {
     const { sql } = await import('kysely');
     const db = ctx().db;
     const target = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
-    try {
-      await sql`update audit_log set payload = '{"forged": true}'::jsonb where seq = ${target.seq}`.execute(db);
-    } finally {
-      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db);
-    }
+    await tamper(ctx().database, ['audit_log'], (trx) => sql`update audit_log set payload = '{"forged": true}'::jsonb where seq = ${target.seq}`.execute(trx));
     const verified = await expectJson(ctx().as('auditor').get('/api/audit/verify'), 200);
     expect(verified).toMatchObject({ ok: false, firstBrokenSeq: String(target.seq) });
     expect(verified.reason).toContain('payload');

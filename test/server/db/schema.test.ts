@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { json } from '../../../server/db/json.ts';
 import type { Row } from '../../../server/db/types.ts';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
 import { refusal } from './refusal.ts';
 import { publish, seedDraft, seedOrganisation, uniqueKey } from './seed.ts';
 
@@ -12,7 +12,7 @@ describeEachDatabase('schema', (database) => {
   let versionId: number;
 
   beforeAll(async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     org = await seedOrganisation(db);
     cycle = await db
       .insertInto('cycles')
@@ -24,7 +24,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('fills defaults: attributes {}, active, locale zh-CN, cycle status open, revision 1', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const user = await db.insertInto('users').values({ username: uniqueKey('u'), display_name: 'Wang', password_hash: null, role: 'manager' }).returningAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ locale: 'zh-CN', password_hash: null, employee_id: null });
     expect(org.employee).toMatchObject({ active: true, attributes: { site: 'Shanghai' }, level: 'P5' });
@@ -32,7 +32,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('accepts a row in every access table', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await db.insertInto('user_departments').values({ user_id: org.user.id, department_id: org.department.id }).execute();
     const session = await db
       .insertInto('sessions')
@@ -49,7 +49,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('assigns only published scheme versions to a cycle, once per department/position scope', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute();
     // Same scope (position null) again: refused, because nulls count as equal here.
     const twice = await refusal(db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute());
@@ -62,7 +62,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('records every input change in input_history, which cannot be rewritten', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const batch = await db.insertInto('import_batches').values({ cycle_id: cycle.id, filename: 'q1.csv', format: 'csv', created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ status: 'pending', row_count: 0, errors: [] });
     const key = { cycle_id: cycle.id, employee_id: org.employee.id, input_key: 'complaints' };
@@ -83,7 +83,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('allows one active evaluation job per cycle and stores results with their EmployeeResult', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const job = await db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id, total: 1, created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'queued', done_count: 0 });
     const second = await refusal(db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id }).execute());
@@ -127,7 +127,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('allows one open appeal per employee and cycle', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const appeal = await db
       .insertInto('appeals')
       .values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: '投诉数据有误', evidence: [{ file: 'ticket-1.pdf' }] })
@@ -149,7 +149,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('keeps references intact: an employee in an unknown department is refused', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const err = await refusal(db.insertInto('employees').values({ code: uniqueKey('E'), name: 'Ghost', department_id: 999_999, position_id: org.position.id }).execute());
     expect(err.code).toBe('conflict');
   });
