@@ -23,6 +23,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { canonicalResult, inputsHash, loadInputs } from './evaluation/employee-data.ts';
+import { resultsTree } from './evaluation/results-tree.ts';
 import { resultsDigest } from './evaluation/write-results.ts';
 
 /** At most this many problems are listed (the counts still cover everything). */
@@ -54,6 +55,8 @@ interface Completion {
   jobId: string;
   resultsHash: string;
   inputsHash: string | undefined;
+  /** From the job's `evaluation.results` entry, when there is one. */
+  resultsRoot: string | undefined;
 }
 
 /**
@@ -76,12 +79,17 @@ export async function verifyRecords(db: Kysely<DB>): Promise<RecordCheck> {
 }
 
 async function loadCompletions(db: Kysely<DB>): Promise<Completion[]> {
-  const rows = await db.selectFrom('audit_log').select(['seq', 'entity_id', 'payload']).where('action', '=', 'evaluation.complete').orderBy('seq').execute();
+  const rows = await db.selectFrom('audit_log').select(['seq', 'entity_id', 'action', 'payload']).where('action', 'in', ['evaluation.complete', 'evaluation.results']).orderBy('seq').execute();
+  const roots = new Map<string, string>();
+  for (const r of rows) {
+    const p = r.payload as Record<string, unknown> | null;
+    if (r.action === 'evaluation.results' && p && typeof p.jobId === 'string' && typeof p.resultsRoot === 'string') roots.set(p.jobId, p.resultsRoot);
+  }
   const out: Completion[] = [];
   for (const r of rows) {
     const p = r.payload as Record<string, unknown> | null;
-    if (!p || typeof p.jobId !== 'string' || typeof p.resultsHash !== 'string') continue;
-    out.push({ seq: r.seq, cycleId: r.entity_id, jobId: p.jobId, resultsHash: p.resultsHash, inputsHash: typeof p.inputsHash === 'string' ? p.inputsHash : undefined });
+    if (r.action !== 'evaluation.complete' || !p || typeof p.jobId !== 'string' || typeof p.resultsHash !== 'string') continue;
+    out.push({ seq: r.seq, cycleId: r.entity_id, jobId: p.jobId, resultsHash: p.resultsHash, inputsHash: typeof p.inputsHash === 'string' ? p.inputsHash : undefined, resultsRoot: roots.get(p.jobId) });
   }
   return out;
 }
@@ -127,6 +135,9 @@ async function checkCompletion(db: Kysely<DB>, c: Completion, out: RecordCheck, 
   const where = `evaluation job ${c.jobId} of cycle ${c.cycleId} (audit seq ${c.seq})`;
   if (resultsDigest(results) !== c.resultsHash) {
     add({ kind: 'result', cycleId: c.cycleId, jobId: c.jobId, seq: String(c.seq), message: `the results written by ${where} no longer match its resultsHash: a result was changed, removed or added, or an employee code changed since` });
+  }
+  if (c.resultsRoot !== undefined && resultsTree(results).root !== c.resultsRoot) {
+    add({ kind: 'result', cycleId: c.cycleId, jobId: c.jobId, message: `the results written by ${where} no longer match the resultsRoot of its evaluation.results entry` });
   }
   if (c.inputsHash !== undefined && resultsDigest(inputs) !== c.inputsHash) {
     add({ kind: 'result', cycleId: c.cycleId, jobId: c.jobId, seq: String(c.seq), message: `the inputs hashes of the results written by ${where} no longer match its inputsHash: a result's inputs_hash was changed` });

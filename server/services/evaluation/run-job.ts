@@ -8,7 +8,8 @@
  *    next chunk is serialised while the database stores the current one);
  * 4. finish in one transaction: a removal revision for people no longer assessed, cycle →
  *    evaluated, job → done, and an audit entry with the counts and digests of every result hash
- *    and every inputs hash it wrote (`resultsHash`, `inputsHash`).
+ *    and every inputs hash it wrote (`resultsHash`, `inputsHash`), then an `evaluation.results`
+ *    entry with the Merkle root of the result hashes (`results-tree.ts`) for evidence packs.
  *
  * A job found `running` after a crash starts again at step 1. Evaluation is deterministic, so
  * the rows before `done_count` are exactly what it would write again; it skips them (only if the
@@ -25,6 +26,7 @@ import { canonicalResult } from './employee-data.ts';
 import { evaluateRoster, type Evaluated } from './population.ts';
 import { loadAssignments, loadRoster } from './roster.ts';
 import { loadVersions } from './versions.ts';
+import { resultsTree } from './results-tree.ts';
 import { prepareChunk, removeResults, resultsDigest, writeChunk } from './write-results.ts';
 
 export interface JobOptions {
@@ -106,6 +108,9 @@ async function finish(db: Kysely<DB>, job: Row<'evaluation_jobs'>, rows: readonl
     await trx.updateTable('cycles').set({ status: 'evaluated', updated_at: new Date() }).where('id', '=', cycle.id).execute();
     await trx.updateTable('evaluation_jobs').set({ status: 'done', done_count: rows.length, finished_at: new Date(), error: null }).where('id', '=', job.id).execute();
     await appendAudit(trx, { actor: SYSTEM, action: 'evaluation.complete', entityType: 'cycle', entityId: cycle.id, payload: summary(job, cycle, rows, hashes, stale.length) });
+    // No company-wide figures here, so an evidence pack can carry this entry whole (see results-tree.ts).
+    const root = resultsTree(rows.map((r, i) => ({ code: r.entry.code, hash: hashes[i]! }))).root;
+    await appendAudit(trx, { actor: SYSTEM, action: 'evaluation.results', entityType: 'cycle', entityId: cycle.id, payload: { jobId: String(job.id), resultsRoot: root } });
   });
 }
 
