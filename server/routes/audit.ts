@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { auditPage, auditVerification } from '../services/audit-query.ts';
+import { auditHead } from '../services/audit-verify.ts';
 
 const READERS = ['hr', 'auditor'] as const;
 
@@ -32,6 +33,19 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
       },
     },
     (c, { query }) => auditPage(c.var.db, query),
+  );
+
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/audit/head',
+      summary: 'The head of the audit log',
+      tag: 'audit',
+      roles: READERS,
+      description: 'The last entry\'s seq, row hash and time ({ seq, hash, at }, or null for an empty log). Note it down outside Yardstick; verifying later with anchorSeq and anchorHash shows whether anything up to it was cut off or rewritten.',
+    },
+    (c) => auditHead(c.var.db),
   );
 
   route(

@@ -197,6 +197,15 @@ describe('results', () => {
       await page.locator('main tbody tr').first().waitFor();
       await page.getByRole('button', { name: '校验哈希链' }).click();
       await page.getByText(/哈希链完整：共 \d+ 条记录/).waitFor();
+      // The head to note down, and a verification against it as an anchor.
+      const seq = (await page.getByTestId('audit-head-seq').textContent())!;
+      const hash = (await page.getByTestId('audit-head-hash').textContent())!;
+      expect(seq).toMatch(/^[1-9]\d*$/);
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      await page.getByLabel('锚点序号').fill(seq);
+      await page.getByLabel('锚点哈希').fill(hash);
+      await page.getByRole('button', { name: '校验哈希链' }).click();
+      await page.getByText(`锚点 #${seq} 一致。`).waitFor();
       await page.getByLabel('操作', { exact: true }).fill('version.publish');
       await page.getByRole('button', { name: '筛选' }).click();
       await expect.poll(async () => new Set(await page.locator('main tbody tr td:nth-child(4)').allTextContents())).toEqual(new Set(['version.publish']));
