@@ -95,6 +95,13 @@ describe('results', () => {
       await page.getByTestId('result-grade').waitFor();
       await page.getByRole('button', { name: '复现结果' }).click();
       await page.getByText('复现成功：重新计算的结果完全一致。').waitFor();
+      // The demo evaluated its month once: one revision, the current one, written by HR's job.
+      await page.getByRole('button', { name: '查看历史版本' }).click();
+      const revisions = page.locator('section[aria-labelledby="revisions-title"] tbody tr');
+      await revisions.first().waitFor();
+      expect(await revisions.count()).toBe(1);
+      expect(await revisions.first().locator('td').first().textContent()).toMatch(/^1\s*当前$/);
+      expect(await revisions.first().locator('td').nth(3).textContent()).toBe('人力资源 HR');
       await screenshot(page, 'result-hr', true);
       expect(errors).toEqual([]);
     } finally {

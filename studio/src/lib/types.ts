@@ -277,6 +277,26 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
+/** One revision of a result (GET /api/cycles/:id/results/:employeeId/revisions). */
+export interface ResultRevision {
+  revision: number;
+  current: boolean;
+  removed: boolean;
+  jobId: string | null;
+  startedBy: string | null;
+  startedByName: string | null;
+  reason: string;
+  computedAt: string;
+  versionId: string;
+  total: number | null;
+  grade: string | null;
+  status: string;
+  schemeHash: string;
+  inputsHash: string;
+  resultHash: string;
+  recordedResultHash: string | null;
+}
+
 /** The audit log's head: what an auditor notes down to verify against later. */
 export interface AuditHead {
   seq: string;
