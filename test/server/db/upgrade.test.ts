@@ -31,7 +31,9 @@ describeEachDatabase('upgrade from base-8c3dfc5', (database) => {
   it('loads the old database, which lacks only the new migrations', async () => {
     const { db } = database();
     expect(await loadFixture(db, FIXTURE)).toBeGreaterThan(50);
-    expect(await pendingMigrations(db)).toEqual(['010-result-revisions', '011-decided-appeals']);
+    // Everything after the release's last migration (008), whatever later ones exist by now.
+    expect(await pendingMigrations(db)).toEqual(Object.keys(migrations).sort().filter((m) => m >= '009'));
+    expect(await pendingMigrations(db)).toEqual(expect.arrayContaining(['010-result-revisions', '011-decided-appeals']));
   });
 
   it('keeps every record as it was before migrating', async () => {
@@ -40,7 +42,7 @@ describeEachDatabase('upgrade from base-8c3dfc5', (database) => {
       results: await db.selectFrom('results').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       audit: await db.selectFrom('audit_log').select(['seq', 'row_hash']).orderBy('seq').execute(),
     };
-    expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).filter((m) => m >= '010'));
+    expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).sort().filter((m) => m >= '009'));
     const results = await db.selectFrom('results').selectAll().execute();
     // The demo evaluated the 60 employees of its four departments once.
     expect(results).toHaveLength(60);
