@@ -43,6 +43,8 @@ Exit status: 0 intact, 1 problems found (each is named) or database unavailable,
     if (action === 'anchor' && values.anchor !== undefined) throw usageError(this, 'yardstick audit anchor: --anchor belongs to verify; use --out FILE');
     if (action === 'verify' && values.out !== undefined) throw usageError(this, 'yardstick audit verify: --out belongs to anchor');
     const anchor = values.anchor === undefined ? undefined : await readAnchor(resolve(io.cwd, values.anchor));
+    // Refuse before opening the database (slow for the embedded one) what would fail at the end.
+    if (values.out !== undefined && existsSync(resolve(io.cwd, values.out))) throw new CliError(EXIT.problems, `${resolve(io.cwd, values.out)} exists already; anchors are never overwritten, choose another file.`);
     const database = await open(io.cwd);
     try {
       const pending = await pendingMigrations(database.db);
