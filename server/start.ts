@@ -1,13 +1,14 @@
 /**
  * @module start
- * Start Yardstick: build the studio if needed, open and migrate the database, seed the demo
+ * Start Yardstick: build the studio if needed, open and migrate the database (as the owner when
+ * `DATABASE_OWNER_URL` is set), seed the demo
  * organisation into an empty database, resume unfinished evaluation jobs, and serve.
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import type { Database } from './db/database.ts';
+import { openConfigured } from './db/open-configured.ts';
 import { ensureStudioBuilt } from './studio-build.ts';
 import { seedDemoIfEmpty, type DemoCredentials } from './seed/demo.ts';
 import { resumeEvaluationJobs } from './services/evaluation.ts';
@@ -27,9 +28,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
   const studio = await ensureStudioBuilt(config.studioDir);
   if (studio === 'built') log('Built the studio.');
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const { database, applied } = await openConfigured(config);
   try {
-    const applied = await migrateToLatest(database.db);
     if (applied.length) log(`Database ready (${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''}); applied ${applied.length} migration(s).`);
     const demo = config.seedDemo ? await seedDemoIfEmpty(database.db) : null;
     await sweepLoginRecords(database.db);

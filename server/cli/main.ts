@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'diff', load: async () => (await import('./diff.ts')).diff },
   { name: 'backup', load: async () => (await import('./backup.ts')).backup },
   { name: 'restore', load: async () => (await import('./backup.ts')).restore },
+  { name: 'audit', load: async () => (await import('./audit.ts')).audit },
   { name: 'help', load: async () => (await import('./help.ts')).help },
 ];
 

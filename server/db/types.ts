@@ -246,9 +246,34 @@ export interface EvaluationJobsTable {
   finished_at: Timestamp | null;
 }
 
+/**
+ * Append-only (migration 010): every evaluation adds a revision per cycle × employee; `removed`
+ * marks an employee the job no longer assessed. Read current results through the `results` view.
+ */
+export interface ResultRevisionsTable {
+  cycle_id: number;
+  employee_id: number;
+  revision: number;
+  removed: Generated<boolean>;
+  /** `sha256:…` of the result's canonical JSON as written; null on rows from before migration 010. */
+  result_hash: string | null;
+  scheme_version_id: number;
+  scheme_hash: string;
+  inputs_hash: string;
+  total: number | null;
+  grade: string | null;
+  status: EmployeeResult['status'];
+  result: EmployeeResult;
+  job_id: number | null;
+  computed_at: Generated<Timestamp>;
+}
+
+/** A view: the current (latest, not removed) revision of each cycle × employee. Read only. */
 export interface ResultsTable {
   cycle_id: number;
   employee_id: number;
+  revision: number;
+  result_hash: string | null;
   scheme_version_id: number;
   scheme_hash: string;
   inputs_hash: string;
@@ -309,6 +334,7 @@ export interface DB {
   inputs: InputsTable;
   input_history: InputHistoryTable;
   evaluation_jobs: EvaluationJobsTable;
+  result_revisions: ResultRevisionsTable;
   results: ResultsTable;
   appeals: AppealsTable;
   audit_log: AuditLogTable;

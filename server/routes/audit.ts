@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { auditPage, auditVerification } from '../services/audit-query.ts';
+import { auditHead } from '../services/audit-verify.ts';
 
 const READERS = ['hr', 'auditor'] as const;
 
@@ -38,12 +39,29 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
     app,
     {
       method: 'get',
+      path: '/api/audit/head',
+      summary: 'The head of the audit log',
+      tag: 'audit',
+      roles: READERS,
+      description: 'The last entry\'s seq, row hash and time ({ seq, hash, at }, or null for an empty log). Note it down outside Yardstick; verifying later with anchorSeq and anchorHash shows whether anything up to it was cut off or rewritten.',
+    },
+    (c) => auditHead(c.var.db),
+  );
+
+  route(
+    app,
+    {
+      method: 'get',
       path: '/api/audit/verify',
       summary: 'Verify the audit log',
       tag: 'audit',
       roles: READERS,
-      description: 'Recomputes the whole hash chain: { ok: true, count, lastHash } or { ok: false, count, firstBrokenSeq, reason }. Keep lastHash somewhere else to detect rows cut off the end.',
+      description: 'Recomputes the whole hash chain, checks every evaluation\'s results digest against the stored results and the inputs against their history, and, given an anchor (the head noted earlier: anchorSeq and anchorHash), that the anchored row is still there unchanged. Returns { ok, count, lastHash | firstBrokenSeq, reason, head, anchor, checked, problems[] }; each problem names the row, result or input. Note head (seq, hash) somewhere outside the database to detect rows cut off the end or a re-hashed log.',
+      query: {
+        anchorSeq: { type: 'string', description: 'seq of the anchored row (with anchorHash)' },
+        anchorHash: { type: 'string', description: 'row hash of the anchored row, 64 hex digits (with anchorSeq)' },
+      },
     },
-    (c) => auditVerification(c.var.db),
+    (c, { query }) => auditVerification(c.var.db, query),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * @module routes/results
- * A cycle's results: the list, one result with its explanation, dashboard figures, and the
- * reproduction check.
+ * A cycle's results: the list, one result with its explanation, its revisions, dashboard
+ * figures, and the reproduction check.
  */
 import type { Hono } from 'hono';
 import { ROLES } from '../../schemas/vocabulary.ts';
@@ -10,6 +10,7 @@ import { route } from '../http/route.ts';
 import { PAGING_QUERY } from '../services/api-schemas.ts';
 import { reproduceResult } from '../services/evaluation/reproduce.ts';
 import { cycleStats } from '../services/evaluation/stats.ts';
+import { listResultRevisions } from '../services/result-revisions.ts';
 import { getResult, listResults } from '../services/results.ts';
 import { parseId } from '../services/scope.ts';
 
@@ -54,6 +55,20 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       description: `The stored result plus an explanation with per-indicator traces, recomputed from the stored version and inputs (inputsChanged says whether the inputs changed since). ${SCOPE}`,
     },
     (c, { params }) => getResult(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
+  );
+
+  route(
+    app,
+    {
+      method: 'get',
+      path: '/api/cycles/:id/results/:employeeId/revisions',
+      summary: 'Every revision of one result',
+      tag: 'results',
+      roles: ['hr', 'auditor'],
+      description: 'Results are append-only: each evaluation adds a revision. Lists them newest first with the evaluation job that wrote each (who started it, when), whether it removed the employee, and its scheme, inputs and result hashes (resultHash recomputed now, recordedResultHash as written).',
+      response: { type: 'object', properties: { cycleId: { type: 'string' }, employeeId: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } },
+    },
+    (c, { params }) => listResultRevisions(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
   );
 
   route(

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 import type { DB } from '../db/types.ts';
 import { apiId } from './api-format.ts';
-import { type AuditEntry, type AuditQuery, listAudit, verifyAudit } from './audit.ts';
+import { type AuditEntry, type AuditQuery, listAudit } from './audit.ts';
+import { parseAnchor, verifyAll } from './audit-verify.ts';
 
 /** The query parameters `GET /api/audit` accepts. */
 export interface AuditFilterParams {
@@ -48,12 +49,13 @@ export async function auditPage(db: Kysely<DB>, params: AuditFilterParams) {
 }
 
 /**
- * Recompute the hash chain; names the first broken row when it is not intact.
- * @example await auditVerification(db) // { ok: true, count: 42, lastHash: '9f…' }
+ * Recompute the hash chain, compare with an anchor if given (`anchorSeq` and `anchorHash`
+ * together), and check the stored results and inputs against the log (`verifyAll`).
+ * @example await auditVerification(db, {}) // { ok: true, count: 42, lastHash: '9f…', head: { seq: '42', … }, problems: [] }
  */
-export async function auditVerification(db: Kysely<DB>) {
-  const result = await verifyAudit(db);
-  return result.ok ? result : { ...result, firstBrokenSeq: String(result.firstBrokenSeq) };
+export async function auditVerification(db: Kysely<DB>, params: { anchorSeq?: string; anchorHash?: string } = {}) {
+  const given = params.anchorSeq !== undefined || params.anchorHash !== undefined;
+  return verifyAll(db, given ? { anchor: parseAnchor(params.anchorSeq, params.anchorHash) } : {});
 }
 
 function auditEntry(e: AuditEntry) {

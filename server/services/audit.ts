@@ -27,8 +27,9 @@
  *   concurrent transactions on PostgreSQL extend one chain; `prev_hash` is also unique, so a
  *   fork cannot commit even under REPEATABLE READ (the later transaction fails instead).
  * - What a hash chain cannot show: rows cut off the *end* of the log, or a whole log rewritten by
- *   someone with the database's superuser. Record `verifyAudit`'s `lastHash` somewhere else
- *   (a signed report, a ticket) to anchor it.
+ *   someone with the database's superuser. Note the head somewhere else (`yardstick audit
+ *   anchor`, the auditor page) and verify against it: `verifyAll` in `audit-verify.ts`, which
+ *   also checks the stored results and inputs against the log (`audit-records.ts`).
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';

@@ -4,17 +4,18 @@
  * systems that push data. Only hashes of session ids and tokens are stored, so a copy of the
  * database does not let anyone sign in.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser, Role } from '../domain/actor.ts';
+import { sha256Hex } from '../../rules/hash.ts';
 
 export const SESSION_COOKIE = 'ys_session';
 export const SESSION_HOURS = 12;
 
 /** SHA-256 hex of a secret; what the database keeps instead of the secret. */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 /**

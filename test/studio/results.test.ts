@@ -95,6 +95,13 @@ describe('results', () => {
       await page.getByTestId('result-grade').waitFor();
       await page.getByRole('button', { name: '复现结果' }).click();
       await page.getByText('复现成功：重新计算的结果完全一致。').waitFor();
+      // The demo evaluated its month once: one revision, the current one, written by HR's job.
+      await page.getByRole('button', { name: '查看历史版本' }).click();
+      const revisions = page.locator('section[aria-labelledby="revisions-title"] tbody tr');
+      await revisions.first().waitFor();
+      expect(await revisions.count()).toBe(1);
+      expect(await revisions.first().locator('td').first().textContent()).toMatch(/^1\s*当前$/);
+      expect(await revisions.first().locator('td').nth(3).textContent()).toBe('人力资源 HR');
       await screenshot(page, 'result-hr', true);
       expect(errors).toEqual([]);
     } finally {
@@ -197,6 +204,15 @@ describe('results', () => {
       await page.locator('main tbody tr').first().waitFor();
       await page.getByRole('button', { name: '校验哈希链' }).click();
       await page.getByText(/哈希链完整：共 \d+ 条记录/).waitFor();
+      // The head to note down, and a verification against it as an anchor.
+      const seq = (await page.getByTestId('audit-head-seq').textContent())!;
+      const hash = (await page.getByTestId('audit-head-hash').textContent())!;
+      expect(seq).toMatch(/^[1-9]\d*$/);
+      expect(hash).toMatch(/^[0-9a-f]{64}$/);
+      await page.getByLabel('锚点序号').fill(seq);
+      await page.getByLabel('锚点哈希').fill(hash);
+      await page.getByRole('button', { name: '校验哈希链' }).click();
+      await page.getByText(`锚点 #${seq} 一致。`).waitFor();
       await page.getByLabel('操作', { exact: true }).fill('version.publish');
       await page.getByRole('button', { name: '筛选' }).click();
       await expect.poll(async () => new Set(await page.locator('main tbody tr td:nth-child(4)').allTextContents())).toEqual(new Set(['version.publish']));

@@ -15,6 +15,8 @@ import { evaluation } from './006-evaluation.ts';
 import { auditLog } from './007-audit-log.ts';
 import { inputHistorySetWise } from './008-input-history-set-wise.ts';
 import { loginThrottle } from './009-login-throttle.ts';
+import { resultRevisions } from './010-result-revisions.ts';
+import { decidedAppeals } from './011-decided-appeals.ts';
 import { versionFindings } from './013-version-findings.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -27,5 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '007-audit-log': auditLog,
   '008-input-history-set-wise': inputHistorySetWise,
   '009-login-throttle': loginThrottle,
+  '010-result-revisions': resultRevisions,
+  '011-decided-appeals': decidedAppeals,
   '013-version-findings': versionFindings,
 };

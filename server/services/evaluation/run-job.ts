@@ -6,8 +6,10 @@
  * 2. evaluate every assessed employee from the stored inputs (`evaluateRoster`, fixed order);
  * 3. write results in chunks, each chunk and the job's `done_count` in one transaction (the
  *    next chunk is serialised while the database stores the current one);
- * 4. finish in one transaction: drop results of people no longer assessed, cycle → evaluated,
- *    job → done, and an audit entry with the counts and a digest of every result hash.
+ * 4. finish in one transaction: a removal revision for people no longer assessed, cycle →
+ *    evaluated, job → done, and an audit entry with the counts and digests of every result hash
+ *    and every inputs hash it wrote (`resultsHash`, `inputsHash`), then an `evaluation.results`
+ *    entry with the Merkle root of the result hashes (`results-tree.ts`) for evidence packs.
  *
  * A job found `running` after a crash starts again at step 1. Evaluation is deterministic, so
  * the rows before `done_count` are exactly what it would write again; it skips them (only if the
@@ -26,7 +28,8 @@ import { canonicalResult } from './employee-data.ts';
 import { evaluateRoster, type Evaluated } from './population.ts';
 import { loadAssignments, loadRoster } from './roster.ts';
 import { loadVersions } from './versions.ts';
-import { prepareChunk, resultsDigest, writeChunk } from './write-results.ts';
+import { resultsTree } from './results-tree.ts';
+import { prepareChunk, removeResults, resultsDigest, writeChunk } from './write-results.ts';
 
 export interface JobOptions {
   /** Results per transaction (default 500). */
@@ -106,10 +109,13 @@ async function finish(db: Kysely<DB>, job: Row<'evaluation_jobs'>, rows: readonl
     const assessed = new Set(rows.map((r) => r.entry.id));
     const stored = await trx.selectFrom('results').select('employee_id').where('cycle_id', '=', cycle.id).execute();
     const stale = stored.map((r) => r.employee_id).filter((id) => !assessed.has(id));
-    for (let i = 0; i < stale.length; i += 5000) await trx.deleteFrom('results').where('cycle_id', '=', cycle.id).where('employee_id', 'in', stale.slice(i, i + 5000)).execute();
+    await removeResults(trx, cycle.id, job.id, stale);
     await trx.updateTable('cycles').set({ status: 'evaluated', updated_at: new Date() }).where('id', '=', cycle.id).execute();
     await trx.updateTable('evaluation_jobs').set({ status: 'done', done_count: rows.length, finished_at: new Date(), error: null }).where('id', '=', job.id).execute();
     await appendAudit(trx, { actor: SYSTEM, action: 'evaluation.complete', entityType: 'cycle', entityId: cycle.id, payload: summary(job, cycle, rows, hashes, stale.length) });
+    // No company-wide figures here, so an evidence pack can carry this entry whole (see results-tree.ts).
+    const root = resultsTree(rows.map((r, i) => ({ code: r.entry.code, hash: hashes[i]! }))).root;
+    await appendAudit(trx, { actor: SYSTEM, action: 'evaluation.results', entityType: 'cycle', entityId: cycle.id, payload: { jobId: String(job.id), resultsRoot: root } });
   });
 }
 
@@ -133,7 +139,9 @@ function summary(job: Row<'evaluation_jobs'>, cycle: Row<'cycles'>, rows: readon
     gradeCounts,
     versions: [...versions.values()],
     removed,
-    resultsHash: resultsDigest(rows.map((r, i) => ({ code: r.entry.code, hash: hashes[i] }))),
+    resultsHash: resultsDigest(rows.map((r, i) => ({ code: r.entry.code, hash: hashes[i]! }))),
+    // Since migration 010: the same digest over the inputs hash of each result written.
+    inputsHash: resultsDigest(rows.map((r) => ({ code: r.entry.code, hash: r.inputsHash }))),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * @module services/evaluation/write-results
- * Store results a chunk at a time: one upsert per chunk, keyed by (cycle, employee), so writing
- * a chunk twice (a retried or resumed job) leaves one row per employee, never two.
+ * Store results a chunk at a time as new revisions (migration 010: results are append-only).
+ * Each row becomes revision max+1 of its cycle × employee, carrying the job and the hash of the
+ * result; a job writes at most one revision per employee, so writing a chunk twice (a retried or
+ * resumed job) adds nothing the second time.
  *
  * A chunk travels as a single jsonb parameter (an array of rows, each result embedded as its
  * canonical JSON) that the database unpacks with `jsonb_array_elements`: one parse on the
@@ -31,7 +33,7 @@ export function prepareChunk(rows: readonly Evaluated[]): PreparedChunk {
   for (const r of rows) {
     const { json, hash } = canonicalResult(r.result);
     hashes.push(hash);
-    const columns = { e: r.entry.id, v: r.version.id, s: r.version.compiled.hash, i: r.inputsHash, t: r.result.total, g: r.result.grade, st: r.result.status };
+    const columns = { e: r.entry.id, v: r.version.id, s: r.version.compiled.hash, i: r.inputsHash, t: r.result.total, g: r.result.grade, st: r.result.status, h: hash };
     // `json` is already JSON text: splice it in rather than parse and serialise it again.
     parts.push(`${JSON.stringify(columns).slice(0, -1)},"r":${json}}`);
   }
@@ -39,19 +41,34 @@ export function prepareChunk(rows: readonly Evaluated[]): PreparedChunk {
 }
 
 /**
- * Upsert a prepared chunk inside the caller's transaction.
+ * Add a prepared chunk as new revisions inside the caller's transaction.
  * @example await inTransaction(db, (trx) => writeChunk(trx, cycle.id, job.id, prepareChunk(rows)));
  */
 export async function writeChunk(trx: Transaction<DB>, cycleId: number, jobId: number, chunk: PreparedChunk): Promise<void> {
   if (chunk.size === 0) return;
   await sql`
-    insert into results (cycle_id, employee_id, scheme_version_id, scheme_hash, inputs_hash, total, grade, status, result, job_id, computed_at)
-    select ${cycleId}, (x->>'e')::bigint, (x->>'v')::bigint, x->>'s', x->>'i', (x->>'t')::float8, x->>'g', x->>'st', x->'r', ${jobId}, now()
+    insert into result_revisions (cycle_id, employee_id, revision, scheme_version_id, scheme_hash, inputs_hash, total, grade, status, result, result_hash, job_id, computed_at)
+    select ${cycleId}, (x->>'e')::bigint,
+      coalesce((select max(p.revision) from result_revisions p where p.cycle_id = ${cycleId} and p.employee_id = (x->>'e')::bigint), 0) + 1,
+      (x->>'v')::bigint, x->>'s', x->>'i', (x->>'t')::float8, x->>'g', x->>'st', x->'r', x->>'h', ${jobId}, now()
     from jsonb_array_elements(cast(cast(${chunk.payload} as text) as jsonb)) as x
-    on conflict (cycle_id, employee_id) do update set
-      scheme_version_id = excluded.scheme_version_id, scheme_hash = excluded.scheme_hash, inputs_hash = excluded.inputs_hash,
-      total = excluded.total, grade = excluded.grade, status = excluded.status, result = excluded.result,
-      job_id = excluded.job_id, computed_at = excluded.computed_at`.execute(trx);
+    on conflict (cycle_id, employee_id, job_id) do nothing`.execute(trx);
+}
+
+/**
+ * Record that a job no longer assesses these employees: a removal revision each (a copy of the
+ * current revision marked `removed`), so they drop out of `results` while their history stays.
+ * @example await removeResults(trx, cycle.id, job.id, [17, 18]);
+ */
+export async function removeResults(trx: Transaction<DB>, cycleId: number, jobId: number, employeeIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < employeeIds.length; i += 5000) {
+    const ids = employeeIds.slice(i, i + 5000);
+    await sql`
+      insert into result_revisions (cycle_id, employee_id, revision, removed, scheme_version_id, scheme_hash, inputs_hash, total, grade, status, result, result_hash, job_id, computed_at)
+      select cycle_id, employee_id, revision + 1, true, scheme_version_id, scheme_hash, inputs_hash, total, grade, status, result, result_hash, ${jobId}, now()
+      from results where cycle_id = ${cycleId} and employee_id in (${sql.join(ids)})
+      on conflict (cycle_id, employee_id, job_id) do nothing`.execute(trx);
+  }
 }
 
 /**

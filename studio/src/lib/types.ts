@@ -275,7 +275,50 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-export type AuditVerification = { ok: true; count: number; lastHash: string } | { ok: false; count: number; firstBrokenSeq: string; reason: string };
+/** One revision of a result (GET /api/cycles/:id/results/:employeeId/revisions). */
+export interface ResultRevision {
+  revision: number;
+  current: boolean;
+  removed: boolean;
+  jobId: string | null;
+  startedBy: string | null;
+  startedByName: string | null;
+  reason: string;
+  computedAt: string;
+  versionId: string;
+  total: number | null;
+  grade: string | null;
+  status: string;
+  schemeHash: string;
+  inputsHash: string;
+  resultHash: string;
+  recordedResultHash: string | null;
+}
+
+/** The audit log's head: what an auditor notes down to verify against later. */
+export interface AuditHead {
+  seq: string;
+  hash: string;
+  at: string;
+}
+
+/** One record that no longer matches the log: a broken chain row, the anchor, a result or an input. */
+export interface AuditProblem {
+  kind: 'chain' | 'anchor' | 'result' | 'input';
+  message: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  lastHash?: string;
+  firstBrokenSeq?: string;
+  reason?: string;
+  head: AuditHead | null;
+  anchor?: { seq: string; hash: string; ok: boolean };
+  checked: { evaluations: number; superseded: number; results: number; inputs: number };
+  problems: AuditProblem[];
+}
 
 export interface Reproduction {
   matches: boolean;

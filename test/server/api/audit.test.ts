@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { expectError, expectJson, tinyScheme, uniqueKey } from './schemes-helpers.ts';
 
 describeEachApp('audit API', (ctx) => {
@@ -57,6 +58,23 @@ describeEachApp('audit API', (ctx) => {
     expect((await expectJson(ctx().as('hr').get('/api/audit/verify'), 200)).ok).toBe(true);
   });
 
+  it('shows the head to note down, and verifies against it as an anchor', async () => {
+    const last = await ctx().db.selectFrom('audit_log').select(['seq', 'row_hash', 'at']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const head = await expectJson(ctx().as('auditor').get('/api/audit/head'), 200);
+    expect(head).toEqual({ seq: String(last.seq), hash: last.row_hash, at: last.at.toISOString() });
+    const anchored = await expectJson(ctx().as('auditor').get(`/api/audit/verify?anchorSeq=${head.seq}&anchorHash=${head.hash}`), 200);
+    expect(anchored).toMatchObject({ ok: true, anchor: { seq: head.seq, hash: head.hash, ok: true }, problems: [] });
+    const wrong = '0'.repeat(64);
+    const mismatch = await expectJson(ctx().as('auditor').get(`/api/audit/verify?anchorSeq=${head.seq}&anchorHash=${wrong}`), 200);
+    expect(mismatch).toMatchObject({ ok: false, anchor: { ok: false } });
+    expect(mismatch.problems).toEqual([{ kind: 'anchor', seq: head.seq, message: `the anchored row seq ${head.seq} now has hash ${head.hash}, not ${wrong}: the log was rewritten at or before the anchor` }]);
+    const ahead = Number(head.seq) + 1000;
+    expect((await expectJson(ctx().as('auditor').get(`/api/audit/verify?anchorSeq=${ahead}&anchorHash=${wrong}`), 200)).reason).toMatch(/before the anchored seq .*rows were cut off the end/);
+    await expectError(ctx().as('auditor').get(`/api/audit/verify?anchorSeq=${head.seq}`), 400, 'invalid_argument');
+    await expectError(ctx().as('auditor').get('/api/audit/verify?anchorSeq=x&anchorHash=y'), 400, 'invalid_argument');
+    await expectError(ctx().as('manager').get('/api/audit/head'), 403, 'forbidden');
+  });
+
   it('is for HR and auditors only', async () => {
     await expectError(ctx().as('manager').get('/api/audit'), 403, 'forbidden');
     await expectError(ctx().as('employee').get('/api/audit/verify'), 403, 'forbidden');
@@ -67,12 +85,7 @@ describeEachApp('audit API', (ctx) => {
     const { sql } = await import('kysely');
     const db = ctx().db;
     const target = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
-    try {
-      await sql`update audit_log set payload = '{"forged": true}'::jsonb where seq = ${target.seq}`.execute(db);
-    } finally {
-      await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db);
-    }
+    await tamper(ctx().database, ['audit_log'], (trx) => sql`update audit_log set payload = '{"forged": true}'::jsonb where seq = ${target.seq}`.execute(trx));
     const verified = await expectJson(ctx().as('auditor').get('/api/audit/verify'), 200);
     expect(verified).toMatchObject({ ok: false, firstBrokenSeq: String(target.seq) });
     expect(verified.reason).toContain('payload');

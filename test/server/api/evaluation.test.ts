@@ -4,6 +4,7 @@ import { canonicalJson } from '../../../rules/index.ts';
 import { resumeEvaluationJobs, runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
 import { loadUser } from '../../../server/services/sessions.ts';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle, publishedVersion, testScheme } from './support/cycle-fixture.ts';
 
 describeEachApp('evaluation jobs API', (ctx) => {
@@ -68,6 +69,27 @@ describeEachApp('evaluation jobs API', (ctx) => {
     expect((b.payload as { resultsHash: string }).resultsHash).toBe((a.payload as { resultsHash: string }).resultsHash);
   });
 
+  it('keeps every evaluation as a revision: a changed input gives revision 2, revision 1 stays readable', async () => {
+    const { cycleId } = await openCycle(ctx());
+    await fillInputs(ctx(), cycleId);
+    const first = await evaluate(ctx(), cycleId);
+    const E001 = ctx().fixture.employees.E001;
+    const before = await body(await ctx().as('hr').get(`/api/cycles/${cycleId}/results/${E001}`));
+    await expectStatus(await ctx().as('hr').post(`/api/cycles/${cycleId}/transition`, { to: 'collecting' }), 200); // reopened for a correction
+    await expectStatus(await ctx().as('manager').put(`/api/cycles/${cycleId}/inputs/${E001}`, { inputs: { complaints: 9 } }), 200);
+    const second = await evaluate(ctx(), cycleId);
+    const now = await body(await ctx().as('hr').get(`/api/cycles/${cycleId}/results/${E001}`));
+    expect(now.total).not.toBe(before.total);
+    const history = await body(await ctx().as('auditor').get(`/api/cycles/${cycleId}/results/${E001}/revisions`));
+    expect(history.items.map((r: Record<string, unknown>) => [r.revision, r.current, r.jobId, r.startedBy, r.reason, r.total])).toEqual([
+      [2, true, second.id, 'hr', `evaluation job ${second.id}`, now.total],
+      [1, false, first.id, 'hr', `evaluation job ${first.id}`, before.total],
+    ]);
+    for (const r of history.items) expect(r.resultHash).toBe(r.recordedResultHash);
+    expect(history.items[1].inputsHash).toBe(before.inputsHash);
+    expect((await ctx().as('manager').get(`/api/cycles/${cycleId}/results/${E001}/revisions`)).status).toBe(403);
+  });
+
   it('resumes a job left running after a crash, from done_count, without duplicates', async () => {
     const { cycleId } = await openCycle(ctx());
     await fillInputs(ctx(), cycleId);
@@ -75,7 +97,7 @@ describeEachApp('evaluation jobs API', (ctx) => {
     const before = await storedResults(cycleId);
     // Simulate a crash after the first chunk of 2: the job row still says running, 2 of 6 written.
     const { E003, E004, E005, E006 } = ctx().fixture.employees;
-    await ctx().db.deleteFrom('results').where('cycle_id', '=', cycleId).where('employee_id', 'in', [E003, E004, E005, E006]).execute();
+    await tamper(ctx().database, ['result_revisions'], (trx) => trx.deleteFrom('result_revisions').where('cycle_id', '=', cycleId).where('employee_id', 'in', [E003, E004, E005, E006]).execute());
     await ctx().db.updateTable('evaluation_jobs').set({ status: 'running', done_count: 2, finished_at: null }).where('id', '=', Number(job.id)).execute();
     await ctx().db.updateTable('cycles').set({ status: 'collecting' }).where('id', '=', cycleId).execute();
     const during = await ctx().as('hr').post(`/api/cycles/${cycleId}/evaluate`);

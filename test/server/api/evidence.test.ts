@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle } from './support/cycle-fixture.ts';
 
 /** Canonical JSON written from the pack's own description (keys sorted, no whitespace), independently of the server's code. */
@@ -54,10 +56,39 @@ describeEachApp('evidence pack API', (ctx) => {
     // 4. every audit entry
     expect(pack.auditEntries.length).toBeGreaterThan(0);
     for (const entry of pack.auditEntries) {
-      expect(hex(canonical(entry.payload))).toBe(entry.payloadHash);
+      if (!entry.payloadWithheld) expect(hex(canonical(entry.payload))).toBe(entry.payloadHash);
       const actor = `${entry.actorUserId ?? ''}:${entry.actorLabel}`;
       expect(hex([entry.prevHash, String(entry.seq), entry.at, actor, entry.action, entry.entityType, entry.entityId, entry.payloadHash].join('\n'))).toBe(entry.rowHash);
     }
+  });
+
+  /** Step 5 of howToVerify, written from its text: does the pack's own result fold up to the recorded root? */
+  function resultIsRecorded(pack: { employee: { code: string }; hashes: { result: string }; resultProof: { auditSeq: number; resultsRoot: string; path: Array<{ side: string; hash: string }> }; auditEntries: Array<{ seq: number; action: string; payload: { resultsRoot?: string } | null }> }): boolean {
+    let node = hex(`${pack.employee.code} ${pack.hashes.result}`);
+    for (const step of pack.resultProof.path) node = step.side === 'left' ? hex(step.hash + node) : hex(node + step.hash);
+    const entry = pack.auditEntries.find((e) => e.seq === pack.resultProof.auditSeq);
+    return entry?.action === 'evaluation.results' && node === pack.resultProof.resultsRoot && entry.payload?.resultsRoot === node;
+  }
+
+  it('holds only this employee\'s data, and lets a third party detect a changed result', async () => {
+    const pack = await body(await ctx().as('auditor').get(url('E003')));
+    const text = JSON.stringify(pack);
+    // No company-wide figures: the evaluation.complete entry is there, its payload is not.
+    expect(text).not.toContain('gradeCounts');
+    for (const code of ['E001', 'E002', 'E004', 'E005', 'E006']) expect(text).not.toContain(`"${code}"`);
+    expect(pack.auditEntries.find((e: { action: string }) => e.action === 'evaluation.complete')).toMatchObject({ payload: null, payloadWithheld: true });
+    // Six employees: a path of three siblings (6 leaves → 3 → 2 → 1).
+    expect(pack.resultProof.path).toHaveLength(3);
+    expect(resultIsRecorded(pack)).toBe(true);
+
+    await tamper(ctx().database, ['result_revisions'], (trx) =>
+      sql`update result_revisions set total = total + 10, result = jsonb_set(result, '{total}', to_jsonb((result->>'total')::float8 + 10))
+          where cycle_id = ${cycleId} and employee_id = ${ctx().fixture.employees.E003}`.execute(trx));
+    const changed = await body(await ctx().as('auditor').get(url('E003')));
+    expect(changed.result.total).toBe(pack.result.total + 10);
+    // The tampered pack is self-consistent (step 3 still holds), but step 5 fails.
+    expect(`sha256:${hex(canonical(changed.result.result))}`).toBe(changed.hashes.result);
+    expect(resultIsRecorded(changed)).toBe(false);
   });
 
   it('carries inputs with who/when and their history, and only audit entries about this result', async () => {

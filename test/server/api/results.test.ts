@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { json } from '../../../server/db/json.ts';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle } from './support/cycle-fixture.ts';
 
 describeEachApp('results API', (ctx) => {
@@ -93,16 +94,16 @@ describeEachApp('results API', (ctx) => {
     expect((await ctx().as('manager').post(url(`/results/${e('E003')}/reproduce`))).status).toBe(403);
 
     const stored = clean.stored.total as number;
-    await ctx().db.updateTable('results').set({ total: stored + 5 }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute();
+    await tamper(ctx().database, ['result_revisions'], (trx) => trx.updateTable('result_revisions').set({ total: stored + 5 }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute());
     const tampered = await reproduce();
     expect(tampered.matches).toBe(false);
     expect(tampered.differences).toEqual([{ field: 'total', stored: stored + 5, recomputed: stored }]);
 
-    await ctx().db.updateTable('results').set({ total: stored, result: sql`jsonb_set(result, '{indicators,0,score}', '1')` }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute();
+    await tamper(ctx().database, ['result_revisions'], (trx) => trx.updateTable('result_revisions').set({ total: stored, result: sql`jsonb_set(result, '{indicators,0,score}', '1')` }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute());
     const edited = await reproduce();
     expect(edited.differences.map((d: { field: string }) => d.field)).toEqual(['resultHash', 'indicators.complaints']);
 
-    await ctx().db.updateTable('results').set({ result: sql`jsonb_set(result, '{indicators,0,score}', ${json(clean.stored.indicators.complaints)})` }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute();
+    await tamper(ctx().database, ['result_revisions'], (trx) => trx.updateTable('result_revisions').set({ result: sql`jsonb_set(result, '{indicators,0,score}', ${json(clean.stored.indicators.complaints)})` }).where('cycle_id', '=', cycleId).where('employee_id', '=', e('E003')).execute());
     const restored = await reproduce();
     expect(restored.differences).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { isYardstickError } from '../../../rules/errors.ts';
 import { GENESIS_HASH } from '../../../server/db/audit-chain.ts';
 import type { DB } from '../../../server/db/types.ts';
 import { type AuditEntry, type AuditInput, appendAudit, listAudit, verifyAudit } from '../../../server/services/audit.ts';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
 import { refusal } from './refusal.ts';
 
 const hr = { userId: 7, label: 'Li Na' };
@@ -31,13 +31,13 @@ describeEachDatabase('audit log', (database) => {
   let first: AuditEntry[];
 
   beforeAll(async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     first = [];
     for (let n = 1; n <= 5; n++) first.push(await append(db, entry(n)));
   });
 
   it('chains rows from the genesis hash, with the documented formula', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     expect(first.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(first[0]!.prevHash).toBe(GENESIS_HASH);
     expect(first[1]!.prevHash).toBe(first[0]!.rowHash);
@@ -53,7 +53,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('verifies an intact log, in pages of any size', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const all = await verifyAudit(db);
     expect(all).toEqual({ ok: true, count: expect.any(Number), lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await verifyAudit(db, { pageSize: 2 })).toEqual(all);
@@ -61,7 +61,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('writes nothing when the surrounding transaction fails', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const before = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     await expect(
       db.transaction().execute(async (trx) => {
@@ -78,7 +78,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('refuses to run outside a transaction and refuses multi-line fields and non-JSON payloads', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const outside = await appendAudit(db as never, entry(1)).catch((e: unknown) => e);
     expect(isYardstickError(outside) && outside.code).toBe('internal');
     for (const bad of [entry(1, { action: 'a\nb' }), entry(1, { entityId: '' }), entry(1, { payload: { at: new Date() } }), entry(1, { payload: { s: 'nul\u0000' } })]) {
@@ -88,7 +88,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     for (const statement of [
       db.updateTable('audit_log').set({ actor_label: 'someone else' }).where('seq', '=', 1).execute(),
       db.deleteFrom('audit_log').where('seq', '=', 1).execute(),
@@ -101,7 +101,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('names the first broken seq when a payload is edited behind the trigger', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await tamper(db, (trx) => sql`update audit_log set payload = '{"n": 3, "forged": true}' where seq = 3`.execute(trx));
     expect(await verifyAudit(db)).toEqual({ ok: false, count: 2, firstBrokenSeq: 3, reason: expect.stringContaining('payload does not match payload_hash') });
     expect(await verifyAudit(db, { pageSize: 2 })).toMatchObject({ firstBrokenSeq: 3 });
@@ -110,7 +110,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('catches a forged payload_hash through row_hash, and a removed row through prev_hash', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const forged = createHash('sha256').update('{}').digest('hex');
     await tamper(db, (trx) => sql`update audit_log set payload = '{}', payload_hash = ${forged} where seq = 2`.execute(trx));
     expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBrokenSeq: 2, reason: expect.stringContaining('row_hash does not match') });
@@ -124,7 +124,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('keeps one unbroken chain under 20 concurrent transactions', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const before = (await verifyAudit(db)) as { count: number };
     const appended = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -143,7 +143,7 @@ describeEachDatabase('audit log', (database) => {
   });
 
   it('lists newest first with filters and a cursor', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await append(db, entry(1, { action: 'cycle.open', entityType: 'cycle', entityId: 'c-42', actor: { userId: 8, label: 'Zhao' } }));
     await append(db, entry(2, { action: 'cycle.open', entityType: 'cycle', entityId: 'c-42', actor: { userId: 8, label: 'Zhao' } }));
     await append(db, entry(3, { action: 'cycle.close', entityType: 'cycle', entityId: 'c-42', actor: { userId: 8, label: 'Zhao' } }));

@@ -9,7 +9,7 @@ const TABLES = [
   'users', 'user_departments', 'sessions', 'api_tokens', 'login_attempts', 'login_throttle',
   'schemes', 'scheme_versions', 'version_findings',
   'cycles', 'cycle_assignments', 'import_batches', 'inputs', 'input_history',
-  'evaluation_jobs', 'results', 'appeals',
+  'evaluation_jobs', 'result_revisions', 'results' /* a view of the current revisions */, 'appeals',
   'audit_log',
 ];
 

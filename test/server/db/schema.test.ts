@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { json } from '../../../server/db/json.ts';
 import type { Row } from '../../../server/db/types.ts';
-import { describeEachDatabase } from '../helpers/databases.ts';
+import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
 import { refusal } from './refusal.ts';
 import { publish, seedDraft, seedOrganisation, uniqueKey } from './seed.ts';
 
@@ -12,7 +12,7 @@ describeEachDatabase('schema', (database) => {
   let versionId: number;
 
   beforeAll(async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     org = await seedOrganisation(db);
     cycle = await db
       .insertInto('cycles')
@@ -24,7 +24,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('fills defaults: attributes {}, active, locale zh-CN, cycle status open, revision 1', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const user = await db.insertInto('users').values({ username: uniqueKey('u'), display_name: 'Wang', password_hash: null, role: 'manager' }).returningAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ locale: 'zh-CN', password_hash: null, employee_id: null });
     expect(org.employee).toMatchObject({ active: true, attributes: { site: 'Shanghai' }, level: 'P5' });
@@ -32,7 +32,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('accepts a row in every access table', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await db.insertInto('user_departments').values({ user_id: org.user.id, department_id: org.department.id }).execute();
     const session = await db
       .insertInto('sessions')
@@ -49,7 +49,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('assigns only published scheme versions to a cycle, once per department/position scope', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     await db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute();
     // Same scope (position null) again: refused, because nulls count as equal here.
     const twice = await refusal(db.insertInto('cycle_assignments').values({ cycle_id: cycle.id, scheme_version_id: versionId, department_id: org.department.id }).execute());
@@ -62,7 +62,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('records every input change in input_history, which cannot be rewritten', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const batch = await db.insertInto('import_batches').values({ cycle_id: cycle.id, filename: 'q1.csv', format: 'csv', created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ status: 'pending', row_count: 0, errors: [] });
     const key = { cycle_id: cycle.id, employee_id: org.employee.id, input_key: 'complaints' };
@@ -83,7 +83,7 @@ describeEachDatabase('schema', (database) => {
   });
 
   it('allows one active evaluation job per cycle and stores results with their EmployeeResult', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const job = await db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id, total: 1, created_by: org.user.id }).returningAll().executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'queued', done_count: 0 });
     const second = await refusal(db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id }).execute());
@@ -96,18 +96,38 @@ describeEachDatabase('schema', (database) => {
       status: 'ok' as const, indicators: [], dimensions: [], baseTotal: 87.5, adjustments: [], total: 87.5, derived: {},
       bandGrade: 'B', grade: 'B', coefficient: null, population: {}, notes: [],
     };
-    await db
-      .insertInto('results')
-      .values({ cycle_id: cycle.id, employee_id: org.employee.id, scheme_version_id: versionId, scheme_hash: 'sha256:x', inputs_hash: 'sha256:y', total: 87.5, grade: 'B', status: 'ok', result, job_id: job.id })
-      .execute();
+    const revision = { cycle_id: cycle.id, employee_id: org.employee.id, scheme_version_id: versionId, scheme_hash: 'sha256:x', inputs_hash: 'sha256:y', total: 87.5, grade: 'B', status: 'ok' as const, result, job_id: job.id };
+    await db.insertInto('result_revisions').values({ ...revision, revision: 1 }).execute();
     const stored = await db.selectFrom('results').selectAll().where('cycle_id', '=', cycle.id).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ total: 87.5, grade: 'B', result });
+    expect(stored).toMatchObject({ revision: 1, total: 87.5, grade: 'B', result });
     const grades = await db.selectFrom('results').select(['grade', (eb) => eb.fn.countAll().as('n')]).where('cycle_id', '=', cycle.id).groupBy('grade').execute();
     expect(grades).toEqual([{ grade: 'B', n: 1 }]);
+
+    // A later revision (another job) becomes the current result; the first stays in the history.
+    const again = await db.insertInto('evaluation_jobs').values({ cycle_id: cycle.id, total: 1, status: 'done', done_count: 1 }).returningAll().executeTakeFirstOrThrow();
+    await db.insertInto('result_revisions').values({ ...revision, revision: 2, total: 60, grade: 'C', job_id: again.id }).execute();
+    expect(await db.selectFrom('results').select(['revision', 'total', 'grade']).where('cycle_id', '=', cycle.id).execute()).toEqual([{ revision: 2, total: 60, grade: 'C' }]);
+    const same = await refusal(db.insertInto('result_revisions').values({ ...revision, revision: 3, job_id: again.id }).execute());
+    expect(same.details).toMatchObject({ constraint: 'result_revisions_once_per_job' });
+    for (const change of [
+      db.updateTable('result_revisions').set({ total: 99 }).where('cycle_id', '=', cycle.id),
+      db.deleteFrom('result_revisions').where('cycle_id', '=', cycle.id),
+      sql`truncate result_revisions`,
+      sql`update results set total = 99 where cycle_id = ${cycle.id}`,
+      sql`delete from results where employee_id = ${org.employee.id}`,
+    ]) {
+      const err = await refusal(change.execute(db));
+      expect(err.code).toBe('conflict');
+      expect(err.message).toMatch(/is append-only/);
+    }
+    // Removed: the employee drops out of the current results.
+    await db.insertInto('result_revisions').values({ ...revision, revision: 3, removed: true, job_id: null }).execute();
+    expect(await db.selectFrom('results').select('revision').where('cycle_id', '=', cycle.id).execute()).toEqual([]);
+    expect((await db.selectFrom('result_revisions').select('revision').where('cycle_id', '=', cycle.id).orderBy('revision').execute()).map((r) => r.revision)).toEqual([1, 2, 3]);
   });
 
   it('allows one open appeal per employee and cycle', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const appeal = await db
       .insertInto('appeals')
       .values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: '投诉数据有误', evidence: [{ file: 'ticket-1.pdf' }] })
@@ -115,12 +135,21 @@ describeEachDatabase('schema', (database) => {
       .executeTakeFirstOrThrow();
     expect(appeal).toMatchObject({ status: 'filed', evidence: [{ file: 'ticket-1.pdf' }] });
     await refusal(db.insertInto('appeals').values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: 'again' }).execute());
+    await db.updateTable('appeals').set({ status: 'department-review' }).where('id', '=', appeal.id).execute(); // undecided: may move on
     await db.updateTable('appeals').set({ status: 'rejected', decided_by: org.user.id, decision: 'Data verified.' }).where('id', '=', appeal.id).execute();
     await db.insertInto('appeals').values({ cycle_id: cycle.id, employee_id: org.employee.id, reason: 'new evidence' }).execute();
+    // A decided appeal is final: its row can be neither changed nor deleted, nor the table emptied.
+    const reopen = await refusal(db.updateTable('appeals').set({ status: 'filed' }).where('id', '=', appeal.id).execute());
+    expect(reopen.code).toBe('conflict');
+    expect(reopen.message).toContain(`appeal ${appeal.id} is rejected: a decided appeal cannot be changed or deleted`);
+    await refusal(db.updateTable('appeals').set({ decision: 'Accepted after all.' }).where('id', '=', appeal.id).execute());
+    await refusal(db.deleteFrom('appeals').where('id', '=', appeal.id).execute());
+    await refusal(sql`truncate appeals cascade`.execute(db));
+    expect(await db.selectFrom('appeals').select(['status', 'decision']).where('id', '=', appeal.id).executeTakeFirstOrThrow()).toEqual({ status: 'rejected', decision: 'Data verified.' });
   });
 
   it('keeps references intact: an employee in an unknown department is refused', async () => {
-    const { db } = database();
+    const { db } = ownerOf(database());
     const err = await refusal(db.insertInto('employees').values({ code: uniqueKey('E'), name: 'Ghost', department_id: 999_999, position_id: org.position.id }).execute());
     expect(err.code).toBe('conflict');
   });

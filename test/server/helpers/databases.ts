@@ -9,6 +9,12 @@
  *   files running in parallel never see each other's rows.
  *   Without the variable the PostgreSQL suites are reported as skipped, except under `CI`,
  *   where they fail: CI must not pass while silently testing one database only.
+ * - **Two roles** (as in production, README "Database roles"), when set:
+ *   `TEST_DATABASE_OWNER_URL` owns the schema and runs the migrations; `TEST_DATABASE_APP_URL`
+ *   is the application role the suite then works as (granted by `grantApplicationRole`).
+ *   `TEST_DATABASE_URL` stays the administrator that creates and drops the schemas. Suites that
+ *   migrate themselves (`migrate: false`) get the owner's connection. `ownerOf(database)` gives
+ *   the owner's connection (the same one on PGlite, whose single user owns everything).
  *
  * @example
  * describeEachDatabase('scheme versions', (database) => {
@@ -24,6 +30,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Database, openDatabase } from '../../../server/db/database.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
+import { grantApplicationRole } from '../../../server/db/roles.ts';
 
 export type DatabaseKind = Database['kind'];
 
@@ -63,9 +70,20 @@ export function describeEachDatabase(name: string, suite: (database: UseDatabase
  * try { … } finally { await database.close(); }
  */
 export async function openTestDatabase(kind: DatabaseKind, options: EachDatabaseOptions = {}): Promise<Database> {
-  const database = kind === 'pglite' ? await openDatabase({ memory: true }) : await openPostgresSchema();
+  if (kind === 'postgres') return openPostgresSchema(options.migrate !== false);
+  const database = await openDatabase({ memory: true });
   if (options.migrate !== false) await migrateToLatest(database.db);
   return database;
+}
+
+const owners = new WeakMap<Database, Database>();
+
+/**
+ * The connection of the tables' owner for a test database (an attacker with the owner's password).
+ * @example await sql`alter table result_revisions disable trigger user`.execute(ownerOf(database()).db);
+ */
+export function ownerOf(database: Database): Database {
+  return owners.get(database) ?? database;
 }
 
 function useDatabase(kind: DatabaseKind, options: EachDatabaseOptions): UseDatabase {
@@ -87,21 +105,35 @@ function notOpen(): Database {
 }
 
 /** A new schema in the TEST_DATABASE_URL database, used as search_path and dropped on close. */
-async function openPostgresSchema(): Promise<Database> {
+async function openPostgresSchema(migrate: boolean): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL!;
+  const ownerUrl = process.env.TEST_DATABASE_OWNER_URL || url;
+  const appUrl = process.env.TEST_DATABASE_APP_URL || undefined;
   const schema = `ys_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(url, (sql) => sql.unsafe(`create schema "${schema}"`));
-  const scoped = new URL(url);
+  const ownerRole = decodeURIComponent(new URL(ownerUrl).username);
+  await withAdmin(url, (sql) => sql.unsafe(`create schema "${schema}" authorization "${ownerRole}"`));
   // postgres.js sends unknown URL parameters as connection settings, so every pooled connection gets it.
-  scoped.searchParams.set('search_path', schema);
-  const database = await openDatabase({ url: scoped.toString(), maxConnections: 5 });
-  return {
-    ...database,
+  const scoped = (base: string) => {
+    const u = new URL(base);
+    u.searchParams.set('search_path', schema);
+    return u.toString();
+  };
+  const owner = await openDatabase({ url: scoped(ownerUrl), maxConnections: 5 });
+  const drop = async () => withAdmin(url, (sql) => sql.unsafe(`drop schema "${schema}" cascade`));
+  if (migrate) await migrateToLatest(owner.db);
+  if (!appUrl || !migrate) return { ...owner, close: async () => { await owner.close(); await drop(); } };
+  await grantApplicationRole(owner.db, decodeURIComponent(new URL(appUrl).username));
+  const app = await openDatabase({ url: scoped(appUrl), maxConnections: 5 });
+  const database: Database = {
+    ...app,
     close: async () => {
-      await database.close();
-      await withAdmin(url, (sql) => sql.unsafe(`drop schema "${schema}" cascade`));
+      await app.close();
+      await owner.close();
+      await drop();
     },
   };
+  owners.set(database, owner);
+  return database;
 }
 
 async function withAdmin(url: string, work: (sql: postgres.Sql) => Promise<unknown>): Promise<void> {
