@@ -17,7 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
 
 /** Tables the application may read and add to, never change. */
-const APPEND_ONLY = ['result_revisions', 'input_history'] as const;
+const APPEND_ONLY = ['result_revisions', 'input_history', 'version_findings'] as const;
 /** Read only for the application: the migration bookkeeping and the `results` view. */
 const READ_ONLY = ['kysely_migration', 'kysely_migration_lock', 'results'] as const;
 

@@ -3,10 +3,10 @@
  * document's content hash (migration 013); reads serve the stored row instead of parsing and
  * analysing the immutable document again.
  */
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { json } from '../../../server/db/json.ts';
 import { describeEachApp } from '../helpers/app.ts';
+import { tamper } from '../helpers/tamper.ts';
 import { expectJson, tinyScheme, uniqueKey } from './schemes-helpers.ts';
 
 describeEachApp('stored findings of published versions', (ctx) => {
@@ -18,15 +18,6 @@ describeEachApp('stored findings of published versions', (ctx) => {
   };
   const storedRow = (hash: string) => ctx().db.selectFrom('version_findings').selectAll().where('content_hash', '=', hash).executeTakeFirst();
 
-  /** What only the tables' owner can do: lift the append-only guard for one change. */
-  async function asOwnerWithoutGuard(change: () => Promise<unknown>): Promise<void> {
-    await sql`alter table version_findings disable trigger version_findings_append_only`.execute(ctx().db);
-    try {
-      await change();
-    } finally {
-      await sql`alter table version_findings enable trigger version_findings_append_only`.execute(ctx().db);
-    }
-  }
 
   it('refuses to change or delete stored findings', async () => {
     const { published } = await publishedVersion();
@@ -49,7 +40,7 @@ describeEachApp('stored findings of published versions', (ctx) => {
     const { published } = await publishedVersion();
     // A finding the analyzer could never produce for this document: if reads re-analysed, it would not come back.
     const marker = { severity: 'info', code: 'kpi_count_advice', pointer: '/title', path: 'title', message: 'stored at publish' };
-    await asOwnerWithoutGuard(() => ctx().db.updateTable('version_findings').set({ findings: json([marker]) } as never).where('content_hash', '=', published.contentHash).execute());
+    await tamper(ctx().database, ['version_findings'], (trx) => trx.updateTable('version_findings').set({ findings: json([marker]) } as never).where('content_hash', '=', published.contentHash).execute());
     expect((await expectJson(ctx().as('auditor').get(`/api/versions/${published.id}`), 200)).findings).toEqual([marker]);
     const retired = await expectJson(ctx().as('hr').post(`/api/versions/${published.id}/retire`, {}), 200);
     expect(retired.findings).toEqual([marker]);
@@ -57,7 +48,7 @@ describeEachApp('stored findings of published versions', (ctx) => {
 
   it('computes and stores the row once for a version published before findings were stored', async () => {
     const { published } = await publishedVersion();
-    await asOwnerWithoutGuard(() => ctx().db.deleteFrom('version_findings').where('content_hash', '=', published.contentHash).execute());
+    await tamper(ctx().database, ['version_findings'], (trx) => trx.deleteFrom('version_findings').where('content_hash', '=', published.contentHash).execute());
     const read = await expectJson(ctx().as('auditor').get(`/api/versions/${published.id}`), 200);
     expect(read.findings).toEqual(published.findings);
     expect((await storedRow(published.contentHash))?.findings).toEqual(published.findings);

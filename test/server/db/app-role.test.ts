@@ -5,19 +5,28 @@
  * there the triggers are the only guard (tested in schema.test.ts and audit.test.ts).
  */
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../server/db/database.ts';
 import { currentRole } from '../../../server/db/roles.ts';
-import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
+import { openTestDatabase, ownerOf } from '../helpers/databases.ts';
 
 const appUrl = process.env.TEST_DATABASE_APP_URL;
 
-describeEachDatabase('the application role', (database) => {
-  it.runIf(appUrl || process.env.CI)('cannot disable triggers, truncate, update or delete records, or turn triggers off for its session', async (context) => {
-    const { db, kind } = database();
-    if (kind === 'pglite') return context.skip();
+// PostgreSQL only (PGlite has no roles); under CI a missing application role fails instead of skipping.
+describe.runIf(appUrl || process.env.CI)('the application role [postgres]', () => {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    if (appUrl && process.env.TEST_DATABASE_URL) database = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('cannot disable triggers, truncate, update or delete records, or turn triggers off for its session', async () => {
     expect(appUrl, 'CI must run PostgreSQL with TEST_DATABASE_APP_URL set (see .ci/run)').toBeTruthy();
+    const db = database!.db;
     expect(await currentRole(db)).toBe(decodeURIComponent(new URL(appUrl!).username));
-    expect(await currentRole(db)).not.toBe(await currentRole(ownerOf(database()).db));
+    expect(await currentRole(db)).not.toBe(await currentRole(ownerOf(database!).db));
     const refused: Array<[string, string]> = [];
     for (const statement of [
       'alter table result_revisions disable trigger all',
