@@ -10,18 +10,18 @@
  * const findings = analyzeScheme(scheme);          // errors block publishing
  * const result = evaluateEmployee(compileScheme(scheme), { id: 'E01', position: 'engineer', inputs: { … } });
  */
-export { parseScheme, checkScheme, readablePath, type ParseIssue, type Scheme } from './scheme/parse.ts';
-export { analyzeScheme, hasErrors, type Finding } from './analyze/index.ts';
+export { parseScheme, checkScheme, readablePath, type ParseIssue, type Scheme } from './1-parse/parse.ts';
+export { analyzeScheme, hasErrors, type Finding } from './2-analyze/index.ts';
 export { inspectScheme, issueFinding } from './inspect.ts';
-export { compileScheme, type CompiledScheme } from './scheme/compile.ts';
-export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './scheme/evaluate.ts';
-export type * from './scheme/result.ts';
+export { compileScheme, type CompiledScheme } from './3-compile/compile.ts';
+export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './4-evaluate/evaluate.ts';
+export type * from './4-evaluate/result.ts';
 export { diffSchemes, type SchemeChange } from './diff/index.ts';
 export { hashScheme, canonicalJson, contentHash, sha256Tagged, stringifyCanonical } from './hash.ts';
 export { compileLogic, traceLogic, checkLogic, collectVars, DEFAULT_LIMITS, type TraceStep } from './logic/index.ts';
-export { resolveWeights, weightRows, type ResolvedWeights } from './scheme/weights.ts';
-export { prepareInputs, checkInputValue } from './scheme/inputs.ts';
+export { resolveWeights, weightRows, type ResolvedWeights } from './3-compile/weights.ts';
+export { prepareInputs, checkInputValue } from './inputs/values.ts';
 export { coerceInputs, coerceCell, decodeInputBytes, readCsvRecords, INPUT_SHEET_LIMITS } from './inputs/index.ts';
-export { roundDecimal, type RoundingMode } from './scheme/rounding.ts';
-export { bandContains, describeBand } from './scheme/grading.ts';
+export { roundDecimal, type RoundingMode } from './4-evaluate/rounding.ts';
+export { bandContains, describeBand } from './4-evaluate/grading.ts';
 export { YardstickError, isYardstickError, ERROR_STATUS, type ErrorCode } from './errors.ts';

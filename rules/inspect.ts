@@ -3,8 +3,8 @@
  * Parse and analyse in one step, with parse issues shown as error findings, so the studio (as the
  * user types) and the server (on save and publish) list exactly the same findings for a document.
  */
-import { analyzeScheme, type Finding } from './analyze/index.ts';
-import { checkScheme, type ParseIssue, type Scheme } from './scheme/parse.ts';
+import { analyzeScheme, type Finding } from './2-analyze/index.ts';
+import { checkScheme, type ParseIssue, type Scheme } from './1-parse/parse.ts';
 
 /**
  * A parse issue as an `invalid_scheme` error finding, so both kinds are listed the same way.

@@ -6,7 +6,7 @@
  * so a new status or language is added in one place.
  *
  * @example
- * import { CYCLE_STATUSES, cycleStatusAllows } from '../schemas/vocabulary.ts';
+ * import { CYCLE_STATUSES, cycleStatusAllows } from './vocabulary.ts';
  * cycleStatusAllows('collecting', 'inputs') // true
  */
 import type { Period } from './generated/scheme.ts';

@@ -3,9 +3,9 @@
  * The collector every diff step writes into, plus the small helpers they share. Steps describe a
  * change in structure only; its English text comes from the wording catalogue (`wording.ts`).
  */
-import { readablePath } from '../scheme/parse.ts';
-import { pointerTo } from '../analyze/pointer.ts';
-export { byCodeUnits } from '../analyze/pointer.ts';
+import { readablePath } from '../1-parse/parse.ts';
+import { pointerTo } from '../2-analyze/pointer.ts';
+export { byCodeUnits } from '../2-analyze/pointer.ts';
 import { canonicalJson } from '../hash.ts';
 import type { ChangeForm, ChangeKind, ChangeSubject, SchemeChange } from './types.ts';
 import { englishText } from './wording.ts';

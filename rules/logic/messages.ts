@@ -10,7 +10,7 @@
  * (`studio/src/i18n/trace.ts`, typed by {@link TraceMessageCode}).
  *
  * Args are strings and numbers only, so a step can be nested in a result message
- * (`rules/scheme/messages.ts`, code `trace_step`). Values are already rendered as the trace
+ * (`rules/4-evaluate/messages.ts`, code `trace_step`). Values are already rendered as the trace
  * shows them (`show`: numbers without float noise, strings quoted, structures as short JSON),
  * which is language-neutral; counts and positions are numbers; a boolean outcome a language
  * words ("is true", "成立") is the string "true" or "false".
@@ -21,7 +21,7 @@ export type Verdict = 'true' | 'false';
 
 type None = Record<string, never>;
 
-/** The args of every trace code. Names `text` and `step` are reserved (see rules/scheme `trace_step`). */
+/** The args of every trace code. Names `text` and `step` are reserved (see rules/4-evaluate `trace_step`). */
 export interface TraceArgsByCode {
   // ── data ────────────────────────────────────────────────────────────────
   /** `{"var":""}`: the whole data. */

@@ -8,7 +8,7 @@
  * Templates are validated with `parseScheme` when this module loads and are deeply frozen:
  * they are shared, so clone one (`structuredClone(getTemplate(key)!.scheme)`) before editing it.
  */
-import { parseScheme, type Scheme } from '../scheme/parse.ts';
+import { parseScheme, type Scheme } from '../1-parse/parse.ts';
 import callCentre from './call-centre.json' with { type: 'json' };
 import kpiLibraryHrAdmin from './kpi-library-hr-admin.json' with { type: 'json' };
 import okrKeyResults from './okr-key-results.json' with { type: 'json' };

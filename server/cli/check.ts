@@ -3,7 +3,7 @@
  * `yardstick check scheme.json`: validate a scheme document and analyse it, printing every
  * problem with its path. Exit 1 when the document is invalid or analysis finds an error.
  */
-import { findingMessage } from '../../rules/analyze/wording.ts';
+import { findingMessage } from '../../rules/2-analyze/wording.ts';
 import { analyzeScheme, hashScheme, type Finding, type ParseIssue } from '../../rules/index.ts';
 import { LOCALES, type Locale } from '../../schemas/vocabulary.ts';
 import { choice, EXIT, parseCommandArgs, type Command } from './command.ts';

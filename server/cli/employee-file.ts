@@ -19,7 +19,7 @@
  * - anything else is an unknown column: an error, unless unknown columns are ignored.
  */
 import { collectVars, type EmployeeData, type Scheme } from '../../rules/index.ts';
-import { checkInputValue } from '../../rules/scheme/inputs.ts';
+import { checkInputValue } from '../../rules/inputs/values.ts';
 import { coerceInputs, EMPLOYEE_COLUMN, EMPLOYEE_COLUMN_NAMES, employeeColumnIndex, INPUT_SHEET_LIMITS, raterGroupKeys, readCsvRecords } from '../../rules/inputs/index.ts';
 import { CliError, EXIT } from './command.ts';
 import { parseJsonText, type InputFile } from './read-input-file.ts';

@@ -4,7 +4,7 @@
  * terminals draw them), RFC 4180 CSV, JSON, and numbers as people read them.
  */
 import { csvRecord as sharedCsvRecord, type CsvValue } from '../../rules/csv.ts';
-import { formatNumber } from '../../rules/scheme/inputs.ts';
+import { formatNumber } from '../../rules/inputs/values.ts';
 
 export { formatNumber };
 

@@ -11,8 +11,8 @@
  * Keep this file in step with `migrations/`; the tests insert into every table.
  */
 import type { ColumnType, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
-import type { Finding } from '../../rules/analyze/types.ts';
-import type { EmployeeResult } from '../../rules/scheme/result.ts';
+import type { Finding } from '../../rules/2-analyze/types.ts';
+import type { EmployeeResult } from '../../rules/4-evaluate/result.ts';
 import type { CycleStatus, Period as CyclePeriod, Role as UserRole } from '../../schemas/vocabulary.ts';
 
 /** A column with a database default: optional on insert (works with `ColumnType` too, like kysely-codegen's). */

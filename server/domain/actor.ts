@@ -5,7 +5,7 @@
  * here and neither depends on the other.
  *
  * @example
- * import type { CurrentUser } from '../domain/actor.ts';
+ * import type { CurrentUser } from './actor.ts';
  * function canEdit(user: CurrentUser) { return user.role === 'hr'; }
  */
 import type { Role } from '../../schemas/vocabulary.ts';

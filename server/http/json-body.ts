@@ -13,7 +13,7 @@
 import { YardstickError } from '../../rules/errors.ts';
 import { HARD_MAX_DEPTH } from '../../rules/logic/index.ts';
 import { escapeSegment } from '../../rules/logic/pointer.ts';
-import { readablePath } from '../../rules/scheme/parse.ts';
+import { readablePath } from '../../rules/1-parse/parse.ts';
 
 /**
  * Deepest nesting of arrays and objects a JSON body may have: room for the deepest rule the

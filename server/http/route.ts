@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import Ajv2020 from 'ajv/dist/2020.js';
 import schemeSchema from '../../schemas/scheme.schema.json' with { type: 'json' };
 import { YardstickError } from '../../rules/errors.ts';
-import { describeAjvErrors } from '../../rules/scheme/parse.ts';
+import { describeAjvErrors } from '../../rules/1-parse/parse.ts';
 import type { AppEnv, Role } from './env.ts';
 import { assertStorableParameters, parseJsonBody } from './json-body.ts';
 import type { JsonSchema } from '../domain/json-schema.ts';

@@ -17,7 +17,7 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Input, Scheme } from '../../schemas/generated/scheme.ts';
-import { describeAjvErrors, type ParseIssue } from '../../rules/scheme/parse.ts';
+import { describeAjvErrors, type ParseIssue } from '../../rules/1-parse/parse.ts';
 import type { JsonSchema } from '../domain/json-schema.ts';
 import type { InputIssueCode } from './import-errors.ts';
 

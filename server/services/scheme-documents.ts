@@ -8,7 +8,7 @@
  */
 import { canonicalJson, sha256Tagged } from '../../rules/hash.ts';
 import { checkScheme, type ParseIssue, type Scheme } from '../../rules/index.ts';
-import { MAX_DOCUMENT_BYTES } from '../../rules/scheme/parse.ts';
+import { MAX_DOCUMENT_BYTES } from '../../rules/1-parse/parse.ts';
 import '../native-hash.ts';
 import { YardstickError } from '../../rules/errors.ts';
 

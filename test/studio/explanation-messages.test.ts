@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileScheme, evaluateEmployee, evaluatePopulation, parseScheme } from '../../rules/index.ts';
-import { ENGLISH, englishText, say, type MessageArgsByCode, type MessageCode } from '../../rules/scheme/messages.ts';
-import type { Message } from '../../rules/scheme/result.ts';
+import { ENGLISH, englishText, say, type MessageArgsByCode, type MessageCode } from '../../rules/4-evaluate/messages.ts';
+import type { Message } from '../../rules/4-evaluate/result.ts';
 import { EXPLANATIONS, explain, explainAll } from '../../studio/src/i18n/explanations.ts';
 
 const m = (code: MessageCode, args: Record<string, unknown> = {}) => say(code as 'param_blank', args as MessageArgsByCode['param_blank']);

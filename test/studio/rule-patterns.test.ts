@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import { compileLogic } from '../../rules/logic/index.ts';
-import { compileScheme } from '../../rules/scheme/compile.ts';
-import { evaluatePopulation } from '../../rules/scheme/evaluate.ts';
+import { compileScheme } from '../../rules/3-compile/compile.ts';
+import { evaluatePopulation } from '../../rules/4-evaluate/evaluate.ts';
 import { templates } from '../../rules/templates/index.ts';
 import { curveAscending, dropUnusedPopulationValue, duplicateKeys, generate, initialState, recognize, recognizeAll, upsertRankLinear, type PatternState } from '../../studio/src/lib/rule-patterns.ts';
 

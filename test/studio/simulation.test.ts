@@ -5,9 +5,9 @@
  * grade.
  */
 import { describe, expect, it } from 'vitest';
-import { compileScheme } from '../../rules/scheme/compile.ts';
-import { evaluatePopulation } from '../../rules/scheme/evaluate.ts';
-import type { EmployeeResult } from '../../rules/scheme/result.ts';
+import { compileScheme } from '../../rules/3-compile/compile.ts';
+import { evaluatePopulation } from '../../rules/4-evaluate/evaluate.ts';
+import type { EmployeeResult } from '../../rules/4-evaluate/result.ts';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import propertyServices from '../../rules/templates/property-services.json' with { type: 'json' };
 import { whyChanged, type ChangeReason } from '../../studio/src/lib/simulation.ts';

@@ -2,9 +2,9 @@
  * The simulator step measured by `simulator-bench.ts`, shared by its Node and browser sides:
  * a seeded population, the edit a user makes, and the recomputation with grade comparison.
  */
-import { compileScheme } from '../../rules/scheme/compile.ts';
-import { evaluatePopulation } from '../../rules/scheme/evaluate.ts';
-import type { EmployeeData } from '../../rules/scheme/employee-run.ts';
+import { compileScheme } from '../../rules/3-compile/compile.ts';
+import { evaluatePopulation } from '../../rules/4-evaluate/evaluate.ts';
+import type { EmployeeData } from '../../rules/4-evaluate/employee-run.ts';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 
 /** Deterministic inputs (mulberry32), shaped like the demo's property-services data. */

@@ -3,8 +3,8 @@
  * into one script and run inside Chromium under the studio's CSP.
  */
 import { canGenerateCode } from '../../rules/logic/index.ts';
-import { compileScheme } from '../../rules/scheme/compile.ts';
-import { evaluatePopulation } from '../../rules/scheme/evaluate.ts';
+import { compileScheme } from '../../rules/3-compile/compile.ts';
+import { evaluatePopulation } from '../../rules/4-evaluate/evaluate.ts';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import propertyServices from '../../rules/templates/property-services.json' with { type: 'json' };
 import { edited, population, simulate } from './simulator-bench-core.ts';

@@ -23,8 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canGenerateCode } from '../../rules/logic/index.ts';
-import { compileScheme } from '../../rules/scheme/compile.ts';
-import { evaluatePopulation } from '../../rules/scheme/evaluate.ts';
+import { compileScheme } from '../../rules/3-compile/compile.ts';
+import { evaluatePopulation } from '../../rules/4-evaluate/evaluate.ts';
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 // The template file itself: rules/templates/index.ts validates with ajv, which needs code generation.
 import propertyServices from '../../rules/templates/property-services.json' with { type: 'json' };

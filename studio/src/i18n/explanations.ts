@@ -3,7 +3,7 @@
  * Result texts in the studio's languages. The rules engine words every text it writes into a
  * result in English (an indicator's `explanation`, an adjustment's `note`, a distribution
  * `reason`, result and distribution `notes`, a population value's `explanation`) and stores a
- * message next to it: a code and the values the text was worded from (`rules/scheme/messages.ts`).
+ * message next to it: a code and the values the text was worded from (`rules/4-evaluate/messages.ts`).
  * Here each code has one entry per language, so a Chinese HR user reads Chinese explanations.
  * Both catalogues are typed by the engine's `MessageCode`: a code missing from either is a type
  * error.
@@ -21,7 +21,7 @@
  * explain({ code: 'param_blank', args: { param: 'target' } }, 'parameter "target" has no value yet', 'zh-CN')
  * // '参数“target”尚未填写'
  */
-import { formatNumber, type MessageCode } from '../../../rules/scheme/messages.ts';
+import { formatNumber, type MessageCode } from '../../../rules/4-evaluate/messages.ts';
 import type { Locale } from './i18n.svelte.ts';
 import { wordTraceMessage } from './trace.ts';
 

@@ -3,7 +3,7 @@
  * A cycle's stored inputs as the rules pipeline's employee records, for what-if evaluation in
  * the browser (the simulator).
  */
-import type { EmployeeData } from '../../../rules/scheme/employee-run.ts';
+import type { EmployeeData } from '../../../rules/4-evaluate/employee-run.ts';
 import { api, fetchAllPages } from './api.ts';
 import type { Department, InputGrid, Position } from './types.ts';
 

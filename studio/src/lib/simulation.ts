@@ -10,7 +10,7 @@
  * // [{ kind: 'indicator', key: 'closure_rate', title: '报修关闭率', delta: 2.5, weightBefore: 20, weightAfter: 25, scoreBefore: 50, scoreAfter: 50 },
  * //  { kind: 'grade', cause: 'bands', bandBefore: 'B', bandAfter: 'A' }]
  */
-import type { EmployeeResult } from '../../../rules/scheme/result.ts';
+import type { EmployeeResult } from '../../../rules/4-evaluate/result.ts';
 
 export type ChangeReason =
   | { kind: 'indicator'; key: string; title: string; delta: number; weightBefore: number | null; weightAfter: number | null; scoreBefore: number | null; scoreAfter: number | null }

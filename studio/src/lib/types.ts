@@ -3,8 +3,8 @@
  * The API's resources as the studio reads them (ids are strings, times ISO 8601, days YYYY-MM-DD).
  * They mirror the server's route declarations in `server/routes/*.ts`.
  */
-import type { Finding } from '../../../rules/analyze/types.ts';
-import type { EmployeeResult } from '../../../rules/scheme/result.ts';
+import type { Finding } from '../../../rules/2-analyze/types.ts';
+import type { EmployeeResult } from '../../../rules/4-evaluate/result.ts';
 
 export type { Finding };
 

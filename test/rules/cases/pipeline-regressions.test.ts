@@ -1,5 +1,5 @@
 /**
- * Regressions: defects found in rules/scheme/*.ts while expressing the golden cases and
+ * Regressions: defects found in rules/4-evaluate/*.ts while expressing the golden cases and
  * templates, now fixed. Each test asserts what a person checking the sheet by hand expects.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ describe('regression: totals are rounded from a float sum with binary noise, so 
   // employee-run.ts sums `score × weight / 100` in doubles and then calls roundDecimal on the sum.
   // 4.045 + 2 + 2.55 is 8.594999999999999 in doubles; roundDecimal rounds that literally → 8.59.
   // By hand (and in Excel, which rounds at 15 significant digits): 8.595 → 8.60.
-  // Fixed by rounding at 15 significant digits, as spreadsheets do (rules/scheme/rounding.ts).
+  // Fixed by rounding at 15 significant digits, as spreadsheets do (rules/4-evaluate/rounding.ts).
   const { scheme } = build({
     key: 'bug-total-rounding',
     title: 'weighted total rounding',

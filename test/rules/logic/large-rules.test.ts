@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isYardstickError } from '../../../rules/errors.ts';
 import { checkLogic, clearLogicCache, collectVars, compileLogic, listOperators, traceLogic } from '../../../rules/logic/index.ts';
-import { compileRule } from '../../../rules/scheme/compile.ts';
+import { compileRule } from '../../../rules/3-compile/compile.ts';
 import { MAX_INLINE_ARGS, MAX_UNROLLED_SEGMENTS } from '../../../rules/logic/codegen.ts';
 
 // Each case took from 10 s to an out-of-memory crash before; a few hundred milliseconds now.

@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeBand, bandContains } from '../../../rules/scheme/grading.ts';
-import { compileRule } from '../../../rules/scheme/compile.ts';
+import { describeBand, bandContains } from '../../../rules/4-evaluate/grading.ts';
+import { compileRule } from '../../../rules/3-compile/compile.ts';
 import { checkLogic, collectVars, operatorSpecs } from '../../../rules/logic/index.ts';
 
 const names = (has: (spec: ReturnType<typeof operatorSpecs>[number]) => boolean) => operatorSpecs().filter(has).map((spec) => spec.name).sort();
