@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
 import { loadUser } from '../../../server/services/sessions.ts';
@@ -31,9 +32,15 @@ Promise.all(Array.from({ length: count }, () => fetch(url, { method: 'POST', hea
 describeEachApp('evaluation job start under concurrency', (ctx) => {
   let server: ServerType;
   let base = '';
+  /** Called for every evaluate request the server receives, before the app handles it. */
+  let onEvaluate: (() => void) | undefined;
   beforeAll(async () => {
     server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: ctx().app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+      const fetch = (request: Request, env: unknown) => {
+        if (request.url.endsWith('/evaluate')) onEvaluate?.();
+        return ctx().app.fetch(request, env);
+      };
+      const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -44,7 +51,24 @@ describeEachApp('evaluation job start under concurrency', (ctx) => {
     await fillInputs(ctx(), cycleId);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hr', password: PASSWORD }) });
     const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
-    const responses = await postFromAnotherProcess(`${base}/api/cycles/${cycleId}/evaluate`, headers, 5);
+    // Hold the cycle row until the server has received all five requests, so that however slowly
+    // the machine delivers them, all five were sent before any job could finish.
+    let received = 0;
+    let allReceived!: () => void;
+    const allIn = new Promise<void>((resolve) => (allReceived = resolve));
+    onEvaluate = () => ++received === 5 && allReceived();
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const hold = ctx().db.transaction().execute(async (trx) => {
+      await sql`select id from cycles where id = ${cycleId} for update`.execute(trx);
+      locked();
+      await allIn;
+    });
+    await lockTaken;
+    const posted = postFromAnotherProcess(`${base}/api/cycles/${cycleId}/evaluate`, headers, 5);
+    await hold;
+    const responses = await posted;
+    onEvaluate = undefined;
     const bodies = responses.map((r) => r.body);
     const jobs = await ctx().db.selectFrom('evaluation_jobs').select(['id', 'status']).where('cycle_id', '=', cycleId).execute();
     for (const j of jobs) await runEvaluationJob(ctx().db, Number(j.id));
