@@ -4,16 +4,10 @@
  * name), the new employee signs in and sees their own result; a user creates an API token, sees
  * its secret once, a system uses it, and revoking it locks the system out; auditors only read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, noHorizontalScroll, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 describe('users and tokens', () => {
   it('lets HR create a manager and an employee account, and the employee sign in', { timeout: 120_000 }, async () => {

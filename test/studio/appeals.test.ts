@@ -5,16 +5,10 @@
  * reads it without actions; HR rejects it with a note; the employee sees the decision.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, noHorizontalScroll, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const REASON = '10 月 12 日的投诉已由客户撤销，不应计入。';
 

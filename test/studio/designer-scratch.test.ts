@@ -5,17 +5,11 @@
  * peers), the generated JSON Logic checked, sample values scored by the live test panel as
  * worked out by hand, weights set, saved and published.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 /** Add an input on the inputs tab, rename it and set its title and type. */
 async function addInput(page: Page, key: string, title: string, type: 'number' | 'integer' | 'enum', options?: string[]): Promise<void> {

@@ -4,17 +4,11 @@
  * next to the field they concern and blocking publication until fixed, the live test panel,
  * the rule builder, the unsaved-changes guard, and a stale save.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { login, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 /** Clone the property-services template from the gallery; resolves on the new draft's designer. */
 async function cloneTemplate(page: Page, key: string, department?: string): Promise<void> {

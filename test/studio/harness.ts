@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, rmdirSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { readConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
 import { ensureStudioBuilt } from '../../server/studio-build.ts';
@@ -139,4 +140,22 @@ export async function noHorizontalScroll(page: Page): Promise<boolean> {
 /** The visible names of the main navigation's links. */
 export async function navigationLabels(page: Page): Promise<string[]> {
   return (await page.locator('#main-nav li:not(.account-item) > a').allTextContents()).map((s) => s.trim());
+}
+
+/**
+ * One studio for a test file: started before its first test, closed after its last. The object
+ * returned is filled in once the studio has started, so tests read `studio.url` as usual.
+ * @example const studio = useStudio(); it('…', async () => { const { page } = await openPage(studio); });
+ */
+export function useStudio(): Studio {
+  const studio = {} as Studio;
+  let started: Studio | undefined;
+  beforeAll(async () => {
+    started = await startStudio();
+    Object.assign(studio, started);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return studio;
 }

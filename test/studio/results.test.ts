@@ -5,16 +5,10 @@
  * charts; the simulator recomputes the cycle in the browser; auditors read versions, diffs and
  * the audit log and verify its chain, without any way to change things.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, noHorizontalScroll, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const PHONE = { width: 390, height: 844 };
 

@@ -4,16 +4,10 @@
  * session guard sends anonymous visitors to the login page and back, and errors from the API are
  * shown with their message. No page may log a console error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, navigationLabels, noHorizontalScroll, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, navigationLabels, noHorizontalScroll, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 const EXPECTED: Record<string, { home: string; hrefs: string[]; zh: string[] }> = {
   hr: { home: '/schemes', hrefs: ['/schemes', '/templates', '/cycles', '/dashboards', '/appeals', '/audit', '/users'], zh: ['考核方案', '模板库', '考核周期', '数据看板', '申诉处理', '审计', '用户'] },

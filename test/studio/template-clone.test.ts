@@ -3,16 +3,10 @@
  * see that its 120 thresholds are blanks that block publishing, fill them in the parameters
  * table, publish, and compare the copy with the template it came from.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, openPage, screenshot, startStudio, type Studio } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, openPage, screenshot, useStudio } from './harness.ts';
 
-let studio: Studio;
-beforeAll(async () => {
-  studio = await startStudio();
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-});
+const studio = useStudio();
 
 /** Threshold values by the line a parameter's title names: higher-better lines, then lower-better (cost) lines. */
 const LINES: Array<[RegExp, number]> = [
