@@ -269,21 +269,7 @@ export interface ResultRevisionsTable {
 }
 
 /** A view: the current (latest, not removed) revision of each cycle × employee. Read only. */
-export interface ResultsTable {
-  cycle_id: number;
-  employee_id: number;
-  revision: number;
-  result_hash: string | null;
-  scheme_version_id: number;
-  scheme_hash: string;
-  inputs_hash: string;
-  total: number | null;
-  grade: string | null;
-  status: EmployeeResult['status'];
-  result: EmployeeResult;
-  job_id: number | null;
-  computed_at: Generated<Timestamp>;
-}
+export type ResultsTable = Omit<ResultRevisionsTable, 'removed'>;
 
 export interface AppealsTable {
   id: Generated<number>;

@@ -33,7 +33,7 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { YardstickError } from '../../rules/errors.ts';
-import { auditPayloadHash, auditRowHash, GENESIS_HASH } from '../db/audit-chain.ts';
+import { auditPayloadHash, auditRowHash, GENESIS_HASH, type ChainedFields } from '../db/audit-chain.ts';
 import { jsonText } from '../db/json.ts';
 import type { DB, JsonValue, Row } from '../db/types.ts';
 
@@ -54,18 +54,9 @@ export interface AuditInput {
   payload: unknown;
 }
 
-/** An audit row as the API returns it. */
-export interface AuditEntry {
-  seq: number;
-  at: Date;
-  actorUserId: number | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
+/** An audit row as the API returns it: the fields its hash covers, the payload and the hash. */
+export interface AuditEntry extends ChainedFields {
   payload: JsonValue;
-  payloadHash: string;
-  prevHash: string;
   rowHash: string;
 }
 
@@ -204,17 +195,7 @@ function brokenBecause(row: Row<'audit_log'>, expectedPrev: string): string | nu
     return 'payload is not canonical JSON';
   }
   if (payloadHash !== row.payload_hash) return 'payload does not match payload_hash: the payload was changed';
-  const rowHash = auditRowHash({
-    prevHash: row.prev_hash,
-    seq: row.seq,
-    at: row.at,
-    actorUserId: row.actor_user_id,
-    actorLabel: row.actor_label,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    payloadHash: row.payload_hash,
-  });
+  const rowHash = auditRowHash(toEntry(row));
   return rowHash === row.row_hash ? null : 'row_hash does not match the row: its time, actor, action, entity or hashes were changed';
 }
 
