@@ -11,8 +11,8 @@ import type { Database } from './db/database.ts';
 import { openConfigured } from './db/open-configured.ts';
 import { ensureStudioBuilt } from './studio-build.ts';
 import { seedDemoIfEmpty, type DemoCredentials } from './seed/demo.ts';
-import { resumeEvaluationJobs } from './services/evaluation.ts';
-import { sweepLoginRecords } from './services/login.ts';
+import { resumeEvaluationJobs } from './services/evaluation/jobs.ts';
+import { sweepLoginRecords } from './services/access/login.ts';
 
 export interface RunningServer {
   url: string;

@@ -13,7 +13,7 @@ import { isYardstickError } from '../../rules/index.ts';
 import { readConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { pendingMigrations } from '../db/migrate.ts';
-import { auditHead, parseAnchor, verifyAll, type AuditAnchor } from '../services/audit-verify.ts';
+import { auditHead, parseAnchor, verifyAll, type AuditAnchor } from '../services/audit/audit-verify.ts';
 import { CliError, EXIT, parseCommandArgs, usageError, type Command } from './command.ts';
 
 const OPTIONS = { out: { type: 'string' }, anchor: { type: 'string' } } as const;

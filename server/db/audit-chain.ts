@@ -1,7 +1,7 @@
 /**
  * @module audit-chain
  * The audit log's hash chain as pure functions, so the server, the `verify` command and any
- * third party compute exactly the same hashes. The formula (also in `server/services/audit.ts`):
+ * third party compute exactly the same hashes. The formula (also in `server/services/audit/audit.ts`):
  *
  * ```text
  * payload_hash = hex(sha256(utf8(canonicalJson(payload))))

@@ -285,7 +285,7 @@ export interface AppealsTable {
 }
 
 // ── audit ───────────────────────────────────────────────────────────────────
-/** Append-only; written only through `appendAudit` (see `server/services/audit.ts` for the hash formula). */
+/** Append-only; written only through `appendAudit` (see `server/services/audit/audit.ts` for the hash formula). */
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;

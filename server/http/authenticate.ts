@@ -14,7 +14,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { YardstickError } from '../../rules/errors.ts';
-import { SESSION_COOKIE, userForSession, userForToken } from '../services/sessions.ts';
+import { SESSION_COOKIE, userForSession, userForToken } from '../services/access/sessions.ts';
 import type { AppEnv, ClientInfo } from './env.ts';
 
 export interface AuthenticateOptions {

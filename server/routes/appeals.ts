@@ -7,8 +7,8 @@ import type { Hono } from 'hono';
 import { ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { decideAppeal, fileAppeal, listAppeals, STATUSES, type Decision } from '../services/appeals.ts';
-import { parseId } from '../services/scope.ts';
+import { decideAppeal, fileAppeal, listAppeals, STATUSES, type Decision } from '../services/appeals/appeals.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const APPEAL = {
   type: 'object',

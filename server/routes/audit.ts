@@ -6,8 +6,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { auditPage, auditVerification } from '../services/audit-query.ts';
-import { auditHead } from '../services/audit-verify.ts';
+import { auditPage, auditVerification } from '../services/audit/audit-query.ts';
+import { auditHead } from '../services/audit/audit-verify.ts';
 
 const READERS = ['hr', 'auditor'] as const;
 

@@ -8,9 +8,9 @@ import { isYardstickError } from '../../rules/errors.ts';
 import { LOCALES, ROLES, type Locale } from '../../schemas/vocabulary.ts';
 import { route } from '../http/route.ts';
 import type { AppEnv, CurrentUser } from '../http/env.ts';
-import { signIn } from '../services/login.ts';
-import { setLocale } from '../services/users.ts';
-import { SESSION_COOKIE, deleteSession, userForSession } from '../services/sessions.ts';
+import { signIn } from '../services/access/login.ts';
+import { setLocale } from '../services/access/users.ts';
+import { SESSION_COOKIE, deleteSession, userForSession } from '../services/access/sessions.ts';
 
 const USER_SCHEMA = {
   type: 'object',

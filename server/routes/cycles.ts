@@ -8,8 +8,8 @@ import { CYCLE_STATUSES, PERIODS, ROLES, type CycleStatus, type Period as CycleP
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { DAY, ID, NAME, NULLABLE_ID } from '../services/api-schemas.ts';
-import { createCycle, getCycle, listCycles, replaceAssignments, transitionCycle, type AssignmentInput } from '../services/cycles.ts';
-import { parseId } from '../services/scope.ts';
+import { createCycle, getCycle, listCycles, replaceAssignments, transitionCycle, type AssignmentInput } from '../services/cycles/cycles.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const ALL = ROLES;
 const STATUSES = CYCLE_STATUSES;

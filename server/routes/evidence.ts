@@ -5,8 +5,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { evidencePack } from '../services/evidence.ts';
-import { parseId } from '../services/scope.ts';
+import { evidencePack } from '../services/audit/evidence.ts';
+import { parseId } from '../services/access/scope.ts';
 
 /**
  * Declare the evidence pack route.

@@ -8,10 +8,10 @@ import type { JsonValue } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { PAGING_QUERY } from '../services/api-schemas.ts';
-import { IMPORT_ERROR_CODES } from '../services/import-errors.ts';
-import { importInputs } from '../services/imports.ts';
-import { enterInputs, inputGrid } from '../services/inputs.ts';
-import { parseId } from '../services/scope.ts';
+import { IMPORT_ERROR_CODES } from '../services/cycles/import-errors.ts';
+import { importInputs } from '../services/cycles/imports.ts';
+import { enterInputs, inputGrid } from '../services/cycles/inputs.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const CELL = { type: ['object', 'null'], properties: { value: {}, source: { enum: ['manual', 'import', 'api'] }, enteredBy: { type: ['string', 'null'] }, enteredAt: { type: 'string' }, importBatchId: { type: ['string', 'null'] } } };
 const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, attributes: { type: 'object', description: 'Scalar employee attributes and the level, as rules and peer-group scopes read them.' }, cells: { type: 'object', additionalProperties: CELL } } };

@@ -5,8 +5,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { getJob, startEvaluation } from '../services/evaluation.ts';
-import { parseId } from '../services/scope.ts';
+import { getJob, startEvaluation } from '../services/evaluation/jobs.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const JOB = {
   type: 'object',

@@ -8,10 +8,10 @@ import type { JsonObject } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { ID, KEY, NAME, PAGING_QUERY } from '../services/api-schemas.ts';
-import { createEmployee, type EmployeeFields, getEmployee, listEmployees, updateEmployee } from '../services/employees.ts';
-import { createDepartment, createPosition, listDepartments, listPositions } from '../services/org.ts';
+import { createEmployee, type EmployeeFields, getEmployee, listEmployees, updateEmployee } from '../services/org/employees.ts';
+import { createDepartment, createPosition, listDepartments, listPositions } from '../services/org/org.ts';
 import { parsePaging, queryId } from '../services/query-params.ts';
-import { parseId } from '../services/scope.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 

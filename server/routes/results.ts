@@ -10,9 +10,9 @@ import { route } from '../http/route.ts';
 import { PAGING_QUERY } from '../services/api-schemas.ts';
 import { reproduceResult } from '../services/evaluation/reproduce.ts';
 import { cycleStats } from '../services/evaluation/stats.ts';
-import { listResultRevisions } from '../services/result-revisions.ts';
-import { getResult, listResults } from '../services/results.ts';
-import { parseId } from '../services/scope.ts';
+import { listResultRevisions } from '../services/evaluation/result-revisions.ts';
+import { getResult, listResults } from '../services/evaluation/results.ts';
+import { parseId } from '../services/access/scope.ts';
 
 const ALL = ROLES;
 const SCOPE = 'HR and auditors see everyone, managers their departments, employees their own result once the cycle is published.';

@@ -8,11 +8,11 @@ import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { ID, KEY, NAME } from '../services/api-schemas.ts';
 import { queryBoolean, queryId } from '../services/query-params.ts';
-import { cloneScheme } from '../services/scheme-clone.ts';
-import type { SchemeDocument } from '../services/scheme-documents.ts';
-import { createScheme, getScheme, listSchemes } from '../services/schemes.ts';
-import { parseId } from '../services/scope.ts';
-import { createDraft, listVersions } from '../services/versions.ts';
+import { cloneScheme } from '../services/schemes/scheme-clone.ts';
+import type { SchemeDocument } from '../services/schemes/scheme-documents.ts';
+import { createScheme, getScheme, listSchemes } from '../services/schemes/schemes.ts';
+import { parseId } from '../services/access/scope.ts';
+import { createDraft, listVersions } from '../services/schemes/versions.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 const WRITERS = ['hr', 'manager'] as const;

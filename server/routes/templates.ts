@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { listTemplates } from '../services/template-library.ts';
+import { listTemplates } from '../services/schemes/template-library.ts';
 
 export function registerTemplateRoutes(app: Hono<AppEnv>): void {
   route(

@@ -8,11 +8,11 @@ import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { ID, NAME } from '../services/api-schemas.ts';
-import { unlockUser } from '../services/login.ts';
-import { parseId } from '../services/scope.ts';
-import { createToken, listTokens, revokeToken } from '../services/tokens.ts';
-import { MIN_PASSWORD_LENGTH } from '../services/passwords.ts';
-import { createUser, listUsers } from '../services/users.ts';
+import { unlockUser } from '../services/access/login.ts';
+import { parseId } from '../services/access/scope.ts';
+import { createToken, listTokens, revokeToken } from '../services/access/tokens.ts';
+import { MIN_PASSWORD_LENGTH } from '../services/access/passwords.ts';
+import { createUser, listUsers } from '../services/access/users.ts';
 
 interface UserBody {
   username: string;

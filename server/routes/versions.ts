@@ -11,12 +11,12 @@ import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { DAY } from '../services/api-schemas.ts';
 import { requiredQueryId } from '../services/query-params.ts';
-import type { SchemeDocument } from '../services/scheme-documents.ts';
-import { previewVersion } from '../services/scheme-preview.ts';
-import { parseId } from '../services/scope.ts';
-import { diffVersions } from '../services/version-diff.ts';
-import { type PublishRequest, publishVersion, retireVersion } from '../services/version-lifecycle.ts';
-import { checkDraft, getVersion, updateDraft } from '../services/versions.ts';
+import type { SchemeDocument } from '../services/schemes/scheme-documents.ts';
+import { previewVersion } from '../services/schemes/scheme-preview.ts';
+import { parseId } from '../services/access/scope.ts';
+import { diffVersions } from '../services/schemes/version-diff.ts';
+import { type PublishRequest, publishVersion, retireVersion } from '../services/schemes/version-lifecycle.ts';
+import { checkDraft, getVersion, updateDraft } from '../services/schemes/versions.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 const WRITERS = ['hr', 'manager'] as const;

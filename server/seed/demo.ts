@@ -14,15 +14,15 @@ import { templates } from '../../rules/templates/index.ts';
 import type { Scheme } from '../../rules/index.ts';
 import type { DB } from '../db/types.ts';
 import type { CurrentUser } from '../domain/actor.ts';
-import { assertPasswordAcceptable, hashPassword } from '../services/passwords.ts';
-import { loadUser } from '../services/sessions.ts';
-import { createScheme } from '../services/schemes.ts';
-import { cloneScheme } from '../services/scheme-clone.ts';
-import { updateDraft } from '../services/versions.ts';
-import { publishVersion } from '../services/version-lifecycle.ts';
-import { createCycle, replaceAssignments, transitionCycle } from '../services/cycles.ts';
-import { importInputs } from '../services/imports.ts';
-import { startEvaluation, runEvaluationJob } from '../services/evaluation.ts';
+import { assertPasswordAcceptable, hashPassword } from '../services/access/passwords.ts';
+import { loadUser } from '../services/access/sessions.ts';
+import { createScheme } from '../services/schemes/schemes.ts';
+import { cloneScheme } from '../services/schemes/scheme-clone.ts';
+import { updateDraft } from '../services/schemes/versions.ts';
+import { publishVersion } from '../services/schemes/version-lifecycle.ts';
+import { createCycle, replaceAssignments, transitionCycle } from '../services/cycles/cycles.ts';
+import { importInputs } from '../services/cycles/imports.ts';
+import { startEvaluation, runEvaluationJob } from '../services/evaluation/jobs.ts';
 
 export interface DemoCredentials {
   users: Array<{ role: string; username: string; password: string }>;

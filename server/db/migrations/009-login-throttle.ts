@@ -3,7 +3,7 @@
  * Login throttling that holds under concurrency: one row per (user name, client address) counts
  * the recent failures and says when the next password check may run. A login claims its check
  * with a single upsert on this row *before* the slow scrypt comparison, so parallel guesses
- * queue on the row lock instead of all being checked (`services/login.ts`).
+ * queue on the row lock instead of all being checked (`services/access/login.ts`).
  *
  * `login_attempts` stays as it was (old rows readable); it now records only the attempts whose
  * password was actually checked, and gets an index on `at` so old rows can be swept cheaply.

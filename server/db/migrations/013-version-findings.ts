@@ -4,7 +4,7 @@
  * keyed by the document's content hash. Published documents never change, so reading a version
  * no longer parses and analyses it again; two versions with the same document share one row.
  * Versions published before this migration have no row yet: the first read computes and stores
- * it (`services/version-findings.ts`), so nothing is back-filled here and old rows stay as they are.
+ * it (`services/schemes/version-findings.ts`), so nothing is back-filled here and old rows stay as they are.
  * A row records what analysis said of the document when it was published, so it is append-only
  * like the other records (UPDATE, DELETE and TRUNCATE raise SQLSTATE `YS002`).
  */

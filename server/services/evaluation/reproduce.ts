@@ -23,7 +23,7 @@ import { contentHash, type EmployeeResult } from '../../../rules/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
 import { apiId } from '../api-format.ts';
-import { readableResult } from '../results.ts';
+import { readableResult } from './results.ts';
 import { canonicalResult } from './employee-data.ts';
 import { evaluateRoster } from './population.ts';
 import { resultPopulation } from './roster.ts';

@@ -10,8 +10,8 @@ import { YardstickError } from '../../../rules/errors.ts';
 import type { DB } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
 import { apiId } from '../api-format.ts';
-import { loadCycle } from '../cycles.ts';
-import { readableDepartments } from '../scope.ts';
+import { loadCycle } from '../cycles/cycles.ts';
+import { readableDepartments } from '../access/scope.ts';
 import { loadVersions } from './versions.ts';
 
 /**

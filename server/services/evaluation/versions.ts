@@ -7,8 +7,8 @@ import type { Kysely } from 'kysely';
 import type { CompiledScheme, Scheme } from '../../../rules/index.ts';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, JsonObject, SchemeVersionStatus } from '../../db/types.ts';
-import { invalidDocument } from '../scheme-documents.ts';
-import { compiledDocument } from '../version-store.ts';
+import { invalidDocument } from '../schemes/scheme-documents.ts';
+import { compiledDocument } from '../schemes/version-store.ts';
 
 /** A scheme version ready to evaluate with. */
 export interface LoadedVersion {

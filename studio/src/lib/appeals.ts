@@ -1,7 +1,7 @@
 /**
  * @module lib/appeals
  * Appeals as the API sends them. Each carries `nextDecisions`, what the signed-in user may decide
- * next (the server's own workflow table, services/appeals.ts), so the studio draws exactly those
+ * next (the server's own workflow table, services/appeals/appeals.ts), so the studio draws exactly those
  * buttons without keeping a copy of the rules.
  */
 

@@ -10,8 +10,8 @@ import { promisify } from 'node:util';
 import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
-import { loadUser } from '../../../server/services/sessions.ts';
+import { runEvaluationJob, startEvaluation } from '../../../server/services/evaluation/jobs.ts';
+import { loadUser } from '../../../server/services/access/sessions.ts';
 import { describeEachApp, PASSWORD } from '../helpers/app.ts';
 import { fillInputs, openCycle } from './support/cycle-fixture.ts';
 

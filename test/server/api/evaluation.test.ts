@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { canonicalJson } from '../../../rules/index.ts';
-import { resumeEvaluationJobs, runEvaluationJob, startEvaluation } from '../../../server/services/evaluation.ts';
-import { loadUser } from '../../../server/services/sessions.ts';
+import { resumeEvaluationJobs, runEvaluationJob, startEvaluation } from '../../../server/services/evaluation/jobs.ts';
+import { loadUser } from '../../../server/services/access/sessions.ts';
 import { describeEachApp } from '../helpers/app.ts';
 import { tamper } from '../helpers/tamper.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle, publishedVersion, testScheme } from './support/cycle-fixture.ts';

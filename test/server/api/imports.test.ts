@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { writeInputs, type InputWrite } from '../../../server/services/inputs.ts';
+import { writeInputs, type InputWrite } from '../../../server/services/cycles/inputs.ts';
 import { inTransaction } from '../../../server/services/transaction.ts';
 import { describeEachApp, type FixtureUser } from '../helpers/app.ts';
 import { sendBadImports } from './support/bad-imports.ts';

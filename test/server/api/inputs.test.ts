@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { createApiToken } from '../../../server/services/sessions.ts';
+import { createApiToken } from '../../../server/services/access/sessions.ts';
 import { describeEachApp } from '../helpers/app.ts';
 import { body, evaluate, expectStatus, fillInputs, openCycle, publishedVersion, testScheme, validInputs } from './support/cycle-fixture.ts';
 

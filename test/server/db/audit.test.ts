@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { isYardstickError } from '../../../rules/errors.ts';
 import { GENESIS_HASH } from '../../../server/db/audit-chain.ts';
 import type { DB } from '../../../server/db/types.ts';
-import { type AuditEntry, type AuditInput, appendAudit, listAudit, verifyAudit } from '../../../server/services/audit.ts';
+import { type AuditEntry, type AuditInput, appendAudit, listAudit, verifyAudit } from '../../../server/services/audit/audit.ts';
 import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
 import { refusal } from './refusal.ts';
 

@@ -12,11 +12,11 @@ import { migrations } from '../../../server/db/migrations/index.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../server/db/types.ts';
 import type { CurrentUser } from '../../../server/http/env.ts';
-import { listAppeals } from '../../../server/services/appeals.ts';
-import { verifyAll } from '../../../server/services/audit-verify.ts';
+import { listAppeals } from '../../../server/services/appeals/appeals.ts';
+import { verifyAll } from '../../../server/services/audit/audit-verify.ts';
 import { reproduceResult } from '../../../server/services/evaluation/reproduce.ts';
-import { listResultRevisions } from '../../../server/services/result-revisions.ts';
-import { getResult } from '../../../server/services/results.ts';
+import { listResultRevisions } from '../../../server/services/evaluation/result-revisions.ts';
+import { getResult } from '../../../server/services/evaluation/results.ts';
 import { loadFixture } from '../../fixtures/upgrade/load-fixture.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 

@@ -18,7 +18,7 @@ import { createApp } from '../../../server/app.ts';
 import type { Database } from '../../../server/db/database.ts';
 import type { DB } from '../../../server/db/types.ts';
 import type { AppEnv } from '../../../server/http/env.ts';
-import { hashPassword } from '../../../server/services/passwords.ts';
+import { hashPassword } from '../../../server/services/access/passwords.ts';
 import { describeEachDatabase } from './databases.ts';
 
 export type FixtureUser = 'hr' | 'auditor' | 'manager' | 'otherManager' | 'employee' | 'otherEmployee';

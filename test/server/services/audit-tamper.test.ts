@@ -11,7 +11,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { auditPayloadHash, auditRowHash } from '../../../server/db/audit-chain.ts';
 import { migrateToLatest } from '../../../server/db/migrate.ts';
 import type { DB } from '../../../server/db/types.ts';
-import { auditHead, verifyAll, type AuditAnchor, type Verification } from '../../../server/services/audit-verify.ts';
+import { auditHead, verifyAll, type AuditAnchor, type Verification } from '../../../server/services/audit/audit-verify.ts';
 import { loadFixture } from '../../fixtures/upgrade/load-fixture.ts';
 import { describeEachDatabase, ownerOf } from '../helpers/databases.ts';
 

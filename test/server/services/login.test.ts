@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isYardstickError } from '../../../rules/errors.ts';
-import { login, MAX_DELAY_SECONDS, sweepLoginRecords, throttleAddress, throttleDelaySeconds } from '../../../server/services/login.ts';
+import { login, MAX_DELAY_SECONDS, sweepLoginRecords, throttleAddress, throttleDelaySeconds } from '../../../server/services/access/login.ts';
 import { PASSWORD, seedFixture } from '../helpers/app.ts';
 import { describeEachDatabase } from '../helpers/databases.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertPasswordAcceptable, hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../../../server/services/passwords.ts';
+import { assertPasswordAcceptable, hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../../../server/services/access/passwords.ts';
 import { isYardstickError } from '../../../rules/errors.ts';
 
 describe('password policy', () => {

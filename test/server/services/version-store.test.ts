@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { templates } from '../../../rules/templates/index.ts';
-import { compiledDocument, compiledIfKnown, versionStoreStats } from '../../../server/services/version-store.ts';
+import { compiledDocument, compiledIfKnown, versionStoreStats } from '../../../server/services/schemes/version-store.ts';
 
 const scheme = templates[0]!.scheme;
 

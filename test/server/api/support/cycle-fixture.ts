@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import { hashScheme, parseScheme, type Scheme } from '../../../../rules/index.ts';
 import type { DB } from '../../../../server/db/types.ts';
-import { runEvaluationJob } from '../../../../server/services/evaluation.ts';
+import { runEvaluationJob } from '../../../../server/services/evaluation/jobs.ts';
 import type { AppContext, FixtureUser } from '../../helpers/app.ts';
 
 let counter = 0;
