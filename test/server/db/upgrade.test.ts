@@ -1,5 +1,5 @@
 /**
- * A database made by the previous release (tag base-8c3dfc5: demo data with published versions,
+ * A database made by the previous release (commit 8c3dfc5: demo data with published versions,
  * an evaluated and published cycle, a decided and an open appeal, audit rows; regenerate with
  * test/fixtures/upgrade/make-base-fixture.ts) migrates forward and every record still reads,
  * verifies and reproduces.
