@@ -6,10 +6,42 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
+import { API_ID, NULLABLE_ID, record, TIME } from '../services/api-schemas.ts';
 import { auditPage, auditVerification } from '../services/audit/audit-query.ts';
 import { auditHead } from '../services/audit/audit-verify.ts';
 
 const READERS = ['hr', 'auditor'] as const;
+
+const HEX64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+const HEAD = record({ seq: API_ID, hash: HEX64, at: TIME });
+const ENTRY = record({
+  seq: API_ID,
+  at: TIME,
+  actorUserId: NULLABLE_ID,
+  actorLabel: { type: 'string' },
+  action: { type: 'string' },
+  entityType: { type: 'string' },
+  entityId: { type: 'string' },
+  payload: {},
+  payloadHash: HEX64,
+  prevHash: HEX64,
+  rowHash: HEX64,
+});
+const VERIFICATION = {
+  type: 'object',
+  required: ['ok', 'count', 'head', 'checked', 'problems'],
+  properties: {
+    ok: { type: 'boolean' },
+    count: { type: 'integer', minimum: 0, description: 'Rows checked.' },
+    lastHash: { type: 'string' },
+    firstBrokenSeq: { type: 'string' },
+    reason: { type: 'string' },
+    head: { anyOf: [HEAD, { type: 'null' }] },
+    anchor: { type: 'object' },
+    checked: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'How many evaluations, results and inputs were recomputed.' },
+    problems: { type: 'array', items: { type: 'object' }, description: 'Each names the row, result or input that no longer matches.' },
+  },
+};
 
 export function registerAuditRoutes(app: Hono<AppEnv>): void {
   route(
@@ -31,6 +63,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
         cursor: { type: 'string', description: 'nextCursor of the previous page.' },
         limit: { type: 'integer', description: 'Page size, 1–500 (default 50).' },
       },
+      response: record({ entries: { type: 'array', items: ENTRY }, nextCursor: { type: ['string', 'null'] } }),
     },
     (c, { query }) => auditPage(c.var.db, query),
   );
@@ -44,6 +77,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
       tag: 'audit',
       roles: READERS,
       description: 'The last entry\'s seq, row hash and time ({ seq, hash, at }, or null for an empty log). Note it down outside Yardstick; verifying later with anchorSeq and anchorHash shows whether anything up to it was cut off or rewritten.',
+      response: { anyOf: [HEAD, { type: 'null' }] },
     },
     (c) => auditHead(c.var.db),
   );
@@ -61,6 +95,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
         anchorSeq: { type: 'string', description: 'seq of the anchored row (with anchorHash)' },
         anchorHash: { type: 'string', description: 'row hash of the anchored row, 64 hex digits (with anchorSeq)' },
       },
+      response: VERIFICATION,
     },
     (c, { query }) => auditVerification(c.var.db, query),
   );

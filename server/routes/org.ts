@@ -7,13 +7,31 @@ import type { Hono } from 'hono';
 import type { JsonObject } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { ID, KEY, NAME, PAGING_QUERY } from '../services/api-schemas.ts';
+import { API_ID, ID, KEY, listOf, NAME, NULLABLE_ID, pageOf, PAGING_QUERY, record, TIME } from '../services/api-schemas.ts';
 import { createEmployee, type EmployeeFields, getEmployee, listEmployees, updateEmployee } from '../services/org/employees.ts';
 import { createDepartment, createPosition, listDepartments, listPositions } from '../services/org/org.ts';
 import { parsePaging, queryId } from '../services/query-params.ts';
 import { parseId } from '../services/access/scope.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
+
+const DEPARTMENT = record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, parentId: NULLABLE_ID, createdAt: TIME });
+const POSITION = record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, departmentId: { ...NULLABLE_ID, description: 'null: shared by all departments.' }, createdAt: TIME });
+const EMPLOYEE = record({
+  id: API_ID,
+  code: { type: 'string', description: 'The employee code (工号).' },
+  name: { type: 'string' },
+  departmentId: API_ID,
+  departmentKey: { type: 'string' },
+  positionId: API_ID,
+  positionKey: { type: 'string' },
+  level: { type: ['string', 'null'] },
+  managerId: NULLABLE_ID,
+  attributes: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+  active: { type: 'boolean' },
+  createdAt: TIME,
+  updatedAt: TIME,
+});
 
 /** Employee fields as the API takes them (ids as strings). */
 interface EmployeeBody {
@@ -53,7 +71,7 @@ function employeeFields(body: EmployeeBody): Partial<EmployeeFields> {
 }
 
 export function registerOrgRoutes(app: Hono<AppEnv>): void {
-  route(app, { method: 'get', path: '/api/departments', summary: 'List departments', tag: 'organisation', roles: READERS, description: 'Managers see their own departments only.' }, (c) =>
+  route(app, { method: 'get', path: '/api/departments', summary: 'List departments', tag: 'organisation', roles: READERS, description: 'Managers see their own departments only.', response: listOf(DEPARTMENT) }, (c) =>
     listDepartments(c.var.db, c.var.user!),
   );
 
@@ -66,6 +84,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       tag: 'organisation',
       roles: ['hr'],
       status: 201,
+      response: DEPARTMENT,
       body: { type: 'object', additionalProperties: false, required: ['key', 'name'], properties: { key: KEY, name: NAME, parentId: { anyOf: [ID, { type: 'null' }] } } },
     },
     (c, { body }) => createDepartment(c.var.db, c.var.user!, { key: body.key, name: body.name, parentId: body.parentId == null ? null : Number(body.parentId) }),
@@ -73,7 +92,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
 
   route(
     app,
-    { method: 'get', path: '/api/positions', summary: 'List positions', tag: 'organisation', roles: READERS, description: 'Managers see positions shared by all departments and those of their own.' },
+    { method: 'get', path: '/api/positions', summary: 'List positions', tag: 'organisation', roles: READERS, description: 'Managers see positions shared by all departments and those of their own.', response: listOf(POSITION) },
     (c) => listPositions(c.var.db, c.var.user!),
   );
 
@@ -86,6 +105,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       tag: 'organisation',
       roles: ['hr'],
       status: 201,
+      response: POSITION,
       description: 'The key is what schemes name in `weights.positions`. Without departmentId the position is shared by all departments.',
       body: { type: 'object', additionalProperties: false, required: ['key', 'name'], properties: { key: KEY, name: NAME, departmentId: { anyOf: [ID, { type: 'null' }] } } },
     },
@@ -101,6 +121,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       tag: 'organisation',
       roles: READERS,
       description: 'By employee code, a page at a time, with the total count. Managers see their own departments only (403 when filtering by another).',
+      response: pageOf(EMPLOYEE),
       query: {
         department: { type: 'string', description: 'Department id.' },
         position: { type: 'string', description: 'Position id.' },
@@ -117,7 +138,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       ),
   );
 
-  route(app, { method: 'get', path: '/api/employees/:id', summary: 'Read an employee', tag: 'organisation', roles: READERS, description: "Managers: own departments' employees only (403 otherwise)." }, (c, { params }) =>
+  route(app, { method: 'get', path: '/api/employees/:id', summary: 'Read an employee', tag: 'organisation', roles: READERS, description: "Managers: own departments' employees only (403 otherwise).", response: EMPLOYEE }, (c, { params }) =>
     getEmployee(c.var.db, c.var.user!, parseId(params.id, 'employee')),
   );
 
@@ -130,6 +151,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       tag: 'organisation',
       roles: ['hr'],
       status: 201,
+      response: EMPLOYEE,
       body: { type: 'object', additionalProperties: false, required: ['code', 'name', 'departmentId', 'positionId'], properties: EMPLOYEE_PROPERTIES },
     },
     (c, { body }) => createEmployee(c.var.db, c.var.user!, employeeFields(body) as EmployeeFields),
@@ -145,6 +167,7 @@ export function registerOrgRoutes(app: Hono<AppEnv>): void {
       roles: ['hr'],
       description: 'Only the fields sent change; the audit entry keeps each changed field before and after. Set active false when someone leaves (records stay for past results).',
       body: { type: 'object', additionalProperties: false, minProperties: 1, properties: EMPLOYEE_PROPERTIES },
+      response: EMPLOYEE,
     },
     (c, { params, body }) => updateEmployee(c.var.db, c.var.user!, parseId(params.id, 'employee'), employeeFields(body)),
   );

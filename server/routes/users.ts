@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from '../../schemas/vocabulary.ts';
 import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { ID, NAME } from '../services/api-schemas.ts';
+import { API_ID, ID, listOf, NAME, NULLABLE_ID, record, TIME } from '../services/api-schemas.ts';
 import { unlockUser } from '../services/access/login.ts';
 import { parseId } from '../services/access/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/access/tokens.ts';
@@ -24,8 +24,22 @@ interface UserBody {
   employeeId?: string;
 }
 
+const ACCOUNT = record({
+  id: API_ID,
+  username: { type: 'string' },
+  displayName: { type: 'string' },
+  role: { enum: [...ROLES] },
+  locale: { type: 'string' },
+  departmentIds: { type: 'array', items: API_ID, description: 'Managers: the departments they see and edit.' },
+  employeeId: { ...NULLABLE_ID, description: 'Employees: their own record.' },
+  hasPassword: { type: 'boolean', description: 'Whether password login is possible (otherwise API tokens only).' },
+  createdAt: TIME,
+});
+const TOKEN_PROPERTIES = { id: API_ID, userId: API_ID, name: { type: 'string' }, createdAt: TIME, lastUsedAt: { type: ['string', 'null'] }, revokedAt: { type: ['string', 'null'] } };
+const TOKEN = record(TOKEN_PROPERTIES);
+
 export function registerUserRoutes(app: Hono<AppEnv>): void {
-  route(app, { method: 'get', path: '/api/users', summary: 'List users', tag: 'users', roles: ['hr', 'auditor'], description: 'Never includes password hashes; `hasPassword` says whether password login is possible.' }, (c) =>
+  route(app, { method: 'get', path: '/api/users', summary: 'List users', tag: 'users', roles: ['hr', 'auditor'], description: 'Never includes password hashes; `hasPassword` says whether password login is possible.', response: listOf(ACCOUNT) }, (c) =>
     listUsers(c.var.db),
   );
 
@@ -38,6 +52,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       tag: 'users',
       roles: ['hr'],
       status: 201,
+      response: ACCOUNT,
       description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters, not one of the common passwords from leaks, not containing the user name; details.rule says which rule failed) is stored as an scrypt hash; without one the user can only use API tokens.`,
       body: {
         type: 'object',
@@ -71,7 +86,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       tag: 'users',
       roles: ['hr'],
       description: 'Lifts the login throttle of this user name from every address (after failed logins), so the user can log in at once. Audited as user.unlock; `addresses` says how many throttled addresses were cleared.',
-      response: { type: 'object', properties: { username: { type: 'string' }, addresses: { type: 'integer' } } },
+      response: record({ username: { type: 'string' }, addresses: { type: 'integer', minimum: 0 } }),
     },
     (c, { params }) => unlockUser(c.var.db, c.var.user!, parseId(params.id, 'user')),
   );
@@ -87,15 +102,16 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       status: 201,
       description: 'Returns the secret (`token`) once; only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts with your role and scope. Only from a signed-in session, not with another token.',
       body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: NAME } },
+      response: record({ ...TOKEN_PROPERTIES, token: { type: 'string', description: 'The secret, shown this once.' } }),
     },
     (c, { body }) => createToken(c.var.db, c.var.user!, body.name),
   );
 
-  route(app, { method: 'get', path: '/api/tokens', summary: 'List my API tokens', tag: 'users', roles: ROLES, description: 'Revoked ones included; never the secrets.' }, (c) => listTokens(c.var.db, c.var.user!));
+  route(app, { method: 'get', path: '/api/tokens', summary: 'List my API tokens', tag: 'users', roles: ROLES, description: 'Revoked ones included; never the secrets.', response: listOf(TOKEN) }, (c) => listTokens(c.var.db, c.var.user!));
 
   route(
     app,
-    { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tag: 'users', roles: ROLES, description: "Your own tokens; HR may revoke anyone's. Revoking a revoked token changes nothing." },
+    { method: 'delete', path: '/api/tokens/:id', summary: 'Revoke an API token', tag: 'users', roles: ROLES, description: "Your own tokens; HR may revoke anyone's. Revoking a revoked token changes nothing.", response: TOKEN },
     (c, { params }) => revokeToken(c.var.db, c.var.user!, parseId(params.id, 'API token')),
   );
 }

@@ -24,3 +24,33 @@ export const PAGING_QUERY = {
 
 /** Response fragment: a nullable id. */
 export const NULLABLE_ID = { type: ['string', 'null'] } as const;
+
+/** Response fragment: an id as the API writes it. */
+export const API_ID = { type: 'string', pattern: '^[1-9][0-9]*$' } as const;
+
+/** Response fragment: a moment, ISO 8601 in UTC (e.g. 2026-12-04T19:59:24.336Z). */
+export const TIME = { type: 'string', description: 'ISO 8601 time in UTC.' } as const;
+
+/**
+ * Response fragment: an object whose listed properties are all present, and nothing else.
+ * @example record({ id: API_ID, name: { type: 'string' } })
+ */
+export function record(properties: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', additionalProperties: false, required: Object.keys(properties), properties };
+}
+
+/**
+ * Response fragment: `{ items: [...] }` of one kind of record.
+ * @example listOf(DEPARTMENT)
+ */
+export function listOf(item: Record<string, unknown>): Record<string, unknown> {
+  return record({ items: { type: 'array', items: item } });
+}
+
+/**
+ * Response fragment: one page of records with the total count and the paging that was applied.
+ * @example pageOf(EMPLOYEE)
+ */
+export function pageOf(item: Record<string, unknown>): Record<string, unknown> {
+  return record({ items: { type: 'array', items: item }, total: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1 }, offset: { type: 'integer', minimum: 0 } });
+}

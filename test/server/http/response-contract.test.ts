@@ -1,0 +1,83 @@
+/**
+ * The response schemas routes declare (and the OpenAPI document publishes) are true: real
+ * answers of the API, for a walk through the organisation, accounts, a cycle with results and
+ * the audit log, validate against the schema of the route that gave them. An integrator can
+ * generate a client from `/api/openapi.json` and trust it.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import { expect, it } from 'vitest';
+import schemeSchema from '../../../schemas/scheme.schema.json' with { type: 'json' };
+import { declaredRoutes, type RouteSpec } from '../../../server/http/route.ts';
+import { describeEachApp, type Client } from '../helpers/app.ts';
+import { evaluate, fillInputs, openCycle, uniqueKey } from '../api/support/cycle-fixture.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+ajv.addSchema(schemeSchema, 'scheme.schema.json');
+
+/** The declared route that answers `method path`, matching `:params` as path segments. */
+function routeFor(method: string, path: string): RouteSpec | undefined {
+  const bare = path.split('?')[0]!;
+  return declaredRoutes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}$`).test(bare));
+}
+
+describeEachApp('declared response schemas', (ctx) => {
+  it('describe what the API really answers', async () => {
+    const checked: string[] = [];
+    const wrong: Array<{ route: string; errors: unknown }> = [];
+    /** Send a request and check its answer against the schema its route declares. */
+    const call = async (client: Client, method: RouteSpec['method'], path: string, body?: unknown): Promise<any> => {
+      const res = method === 'get' ? await client.get(path) : method === 'delete' ? await client.delete(path) : await client[method](path, body);
+      const json = await res.json();
+      expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
+      const route = routeFor(method, path);
+      expect(route, `${method} ${path} is a declared route`).toBeDefined();
+      if (route?.response) {
+        const validate = ajv.compile(route.response);
+        if (!validate(json)) wrong.push({ route: `${method.toUpperCase()} ${route.path}`, errors: validate.errors });
+        checked.push(`${method.toUpperCase()} ${route.path}`);
+      }
+      return json;
+    };
+    const hr = ctx().as('hr');
+    const { fixture } = ctx();
+
+    await call(hr, 'get', '/api/departments');
+    const department = await call(hr, 'post', '/api/departments', { key: uniqueKey('dept'), name: '财务部 Finance' });
+    await call(hr, 'get', '/api/positions');
+    const position = await call(hr, 'post', '/api/positions', { key: uniqueKey('pos'), name: '会计 Accountant', departmentId: department.id });
+    await call(hr, 'get', '/api/employees?limit=2');
+    const employee = await call(hr, 'post', '/api/employees', { code: uniqueKey('F'), name: '李雷', departmentId: department.id, positionId: position.id, level: 'P3', attributes: { team: 'AP' } });
+    await call(hr, 'get', `/api/employees/${employee.id}`);
+    await call(hr, 'patch', `/api/employees/${employee.id}`, { managerId: String(fixture.employees.E001) });
+
+    await call(hr, 'get', '/api/users');
+    await call(hr, 'post', '/api/users', { username: uniqueKey('acct'), displayName: '新同事', role: 'manager', password: 'a-long-unusual-passphrase-42', departmentIds: [department.id] });
+    const token = await call(hr, 'post', '/api/tokens', { name: 'nightly roster push' });
+    await call(hr, 'get', '/api/tokens');
+    await call(hr, 'delete', `/api/tokens/${token.id}`);
+    await call(hr, 'get', '/api/auth/me');
+
+    const { cycleId } = await openCycle(ctx());
+    await fillInputs(ctx(), cycleId);
+    await evaluate(ctx(), cycleId);
+    await call(hr, 'get', '/api/cycles');
+    await call(hr, 'get', `/api/cycles/${cycleId}`);
+    await call(hr, 'get', `/api/cycles/${cycleId}/results?limit=5`);
+
+    await call(ctx().as('auditor'), 'get', '/api/audit?limit=5');
+    await call(ctx().as('auditor'), 'get', '/api/audit/head');
+    await call(ctx().as('auditor'), 'get', '/api/audit/verify');
+
+    expect(wrong).toEqual([]);
+    // Every call above went to a route that documents its answer.
+    expect(new Set(checked)).toEqual(
+      new Set([
+        'GET /api/departments', 'POST /api/departments', 'GET /api/positions', 'POST /api/positions',
+        'GET /api/employees', 'POST /api/employees', 'GET /api/employees/:id', 'PATCH /api/employees/:id',
+        'GET /api/users', 'POST /api/users', 'POST /api/tokens', 'GET /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/auth/me',
+        'GET /api/cycles', 'GET /api/cycles/:id', 'GET /api/cycles/:id/results',
+        'GET /api/audit', 'GET /api/audit/head', 'GET /api/audit/verify',
+      ]),
+    );
+  });
+});
