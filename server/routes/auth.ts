@@ -57,7 +57,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
     },
   );
 
-  route(app, { method: 'post', path: '/api/auth/logout', summary: 'Log out', tag: 'auth', roles: 'public' }, async (c) => {
+  route(app, { method: 'post', path: '/api/auth/logout', summary: 'Log out', tag: 'auth', roles: 'public', response: { type: 'object', required: ['ok'], properties: { ok: { const: true } } } }, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await deleteSession(c.get('db'), token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -73,7 +73,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>): void {
 
   route<{ locale: Locale }>(
     app,
-    { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ROLES, body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: LOCALES } } } },
+    { method: 'patch', path: '/api/auth/me', summary: 'Change my language', tag: 'auth', roles: ROLES, body: { type: 'object', additionalProperties: false, required: ['locale'], properties: { locale: { enum: LOCALES } } }, response: { type: 'object', required: ['user'], properties: { user: USER_SCHEMA } } },
     async (c, { body }) => {
       const user = c.get('user')!;
       await setLocale(c.get('db'), user, body.locale);

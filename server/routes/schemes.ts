@@ -6,13 +6,14 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { ID, KEY, NAME } from '../services/api-schemas.ts';
+import { ID, KEY, listOf, NAME } from '../services/api-schemas.ts';
 import { queryBoolean, queryId } from '../services/query-params.ts';
 import { cloneScheme } from '../services/schemes/scheme-clone.ts';
 import type { SchemeDocument } from '../services/schemes/scheme-documents.ts';
 import { createScheme, getScheme, listSchemes } from '../services/schemes/schemes.ts';
 import { parseId } from '../services/access/scope.ts';
 import { createDraft, listVersions } from '../services/schemes/versions.ts';
+import { CREATED_SCHEME, SCHEME, SCHEME_WITH_VERSIONS, VERSION_DETAIL, VERSION_SUMMARY } from './scheme-responses.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 const WRITERS = ['hr', 'manager'] as const;
@@ -30,6 +31,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
       roles: READERS,
       description: "Managers see HR's library and their own departments' schemes; HR and auditors see all. Each item carries its latest version and its current (newest published) version.",
       query: { template: { type: 'boolean', description: 'true: templates only; false: no templates.' }, department: { type: 'string', description: 'Only schemes owned by this department id.' } },
+      response: listOf(SCHEME),
     },
     (c, { query }) => listSchemes(c.var.db, c.var.user!, { template: queryBoolean(query.template, 'template'), departmentId: queryId(query.department, 'department') }),
   );
@@ -51,6 +53,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
         required: ['key', 'title', 'document'],
         properties: { key: KEY, title: NAME, departmentId: { anyOf: [ID, { type: 'null' }] }, isTemplate: { type: 'boolean' }, document: DOCUMENT },
       },
+      response: CREATED_SCHEME,
     },
     (c, { body }) =>
       createScheme(c.var.db, c.var.user!, {
@@ -64,7 +67,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
 
   route(
     app,
-    { method: 'get', path: '/api/schemes/:id', summary: 'Read a scheme with its versions', tag: 'schemes', roles: READERS, description: 'Version summaries oldest first, and `clonedFrom` { schemeId, schemeKey, versionId, versionNumber } for clones.' },
+    { method: 'get', path: '/api/schemes/:id', summary: 'Read a scheme with its versions', tag: 'schemes', roles: READERS, description: 'Version summaries oldest first, and `clonedFrom` { schemeId, schemeKey, versionId, versionNumber } for clones.', response: SCHEME_WITH_VERSIONS },
     (c, { params }) => getScheme(c.var.db, c.var.user!, parseId(params.id, 'scheme')),
   );
 
@@ -85,6 +88,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
         required: ['key', 'title', 'departmentId'],
         properties: { key: KEY, title: NAME, departmentId: { anyOf: [ID, { type: 'null' }] }, versionId: ID },
       },
+      response: CREATED_SCHEME,
     },
     (c, { params, body }) =>
       cloneScheme(c.var.db, c.var.user!, parseId(params.id, 'scheme'), {
@@ -97,7 +101,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
 
   route(
     app,
-    { method: 'get', path: '/api/schemes/:id/versions', summary: 'List the versions of a scheme', tag: 'schemes', roles: READERS, description: 'Summaries without documents, oldest first.' },
+    { method: 'get', path: '/api/schemes/:id/versions', summary: 'List the versions of a scheme', tag: 'schemes', roles: READERS, description: 'Summaries without documents, oldest first.', response: listOf(VERSION_SUMMARY) },
     (c, { params }) => listVersions(c.var.db, c.var.user!, parseId(params.id, 'scheme')),
   );
 
@@ -111,6 +115,7 @@ export function registerSchemeRoutes(app: Hono<AppEnv>): void {
       roles: WRITERS,
       status: 201,
       description: 'The draft is a copy of the newest version. A scheme has at most one draft: 409 invalid_transition when one exists.',
+      response: VERSION_DETAIL,
     },
     (c, { params }) => createDraft(c.var.db, c.var.user!, parseId(params.id, 'scheme')),
   );

@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { listTemplates } from '../services/schemes/template-library.ts';
+import { TEMPLATES } from './scheme-responses.ts';
 
 export function registerTemplateRoutes(app: Hono<AppEnv>): void {
   route(
@@ -17,6 +18,7 @@ export function registerTemplateRoutes(app: Hono<AppEnv>): void {
       tag: 'templates',
       roles: ['hr', 'manager', 'auditor'],
       description: "Every template scheme with its current (newest published) version and that version's title and description. Clone one with POST /api/schemes/{id}/clone; templates without a published version cannot be cloned yet.",
+      response: TEMPLATES,
     },
     (c) => listTemplates(c.var.db, c.var.user!),
   );

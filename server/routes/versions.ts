@@ -17,6 +17,7 @@ import { parseId } from '../services/access/scope.ts';
 import { diffVersions } from '../services/schemes/version-diff.ts';
 import { type PublishRequest, publishVersion, retireVersion } from '../services/schemes/version-lifecycle.ts';
 import { checkDraft, getVersion, updateDraft } from '../services/schemes/versions.ts';
+import { VERSION_DETAIL } from './scheme-responses.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 const WRITERS = ['hr', 'manager'] as const;
@@ -45,6 +46,7 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       tag: 'versions',
       roles: READERS,
       description: 'The document, its content hash and revision, effective dates, who created and published it, and `findings`: the analysis of the document, or its schema issues (code invalid_scheme) when a draft does not parse yet.',
+      response: VERSION_DETAIL,
     },
     (c, { params }) => getVersion(c.var.db, c.var.user!, parseId(params.id, 'scheme version')),
   );
@@ -60,6 +62,7 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       description:
         'Optimistic concurrency: send the `revision` you loaded; the save bumps it. A save based on an older revision is refused with 409 stale_write (details.currentRevision) and changes nothing. Only drafts can be saved (409 invalid_transition otherwise). A draft must be a JSON object of at most 2 MB whose key is the scheme\'s; it is saved even when it does not validate or has analysis errors (work in progress) — the response lists them as findings, and publishing refuses until they are fixed. content_hash is the SHA-256 of the canonical JSON (equal to hashScheme once it parses).',
       body: { type: 'object', additionalProperties: false, required: ['document', 'revision'], properties: { document: { type: 'object' }, revision: { type: 'integer', minimum: 1 } } },
+      response: VERSION_DETAIL,
     },
     (c, { params, body }) => updateDraft(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body),
   );
@@ -93,6 +96,7 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       description:
         'Parses and analyses the draft: any schema issue or error finding refuses with 422 analysis_failed and details.findings. Then the version is published and immutable (the database refuses changes), with effectiveFrom (default today, UTC). With `revision`, publishes only if the draft is still at that revision. An earlier published version of the scheme stays published until retired explicitly, so running cycles keep theirs.',
       body: { type: 'object', additionalProperties: false, properties: { effectiveFrom: DAY, note: { type: 'string', maxLength: 2000 }, revision: { type: 'integer', minimum: 1 } } },
+      response: VERSION_DETAIL,
     },
     (c, { params, body }) => publishVersion(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body ?? {}),
   );
@@ -107,6 +111,7 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
       roles: WRITERS,
       description: 'Sets retired_at and effectiveTo (default today, never before effectiveFrom). The document never changes, so stored results stay reproducible.',
       body: { type: 'object', additionalProperties: false, properties: { effectiveTo: DAY } },
+      response: VERSION_DETAIL,
     },
     (c, { params, body }) => retireVersion(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body ?? {}),
   );

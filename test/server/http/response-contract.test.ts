@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import schemeSchema from '../../../schemas/scheme.schema.json' with { type: 'json' };
 import { declaredRoutes, type RouteSpec } from '../../../server/http/route.ts';
 import { describeEachApp, type Client } from '../helpers/app.ts';
+import { tinyScheme, tinyTemplate } from '../api/schemes-helpers.ts';
 import { evaluate, fillInputs, openCycle, uniqueKey } from '../api/support/cycle-fixture.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
@@ -56,6 +57,24 @@ describeEachApp('declared response schemas', (ctx) => {
     await call(hr, 'get', '/api/tokens');
     await call(hr, 'delete', `/api/tokens/${token.id}`);
     await call(hr, 'get', '/api/auth/me');
+    await call(ctx().as('auditor'), 'patch', '/api/auth/me', { locale: 'en' });
+
+    const key = uniqueKey('contract');
+    const created = await call(hr, 'post', '/api/schemes', { key, title: 'Contract scheme', document: tinyScheme(key) });
+    const draft = await call(hr, 'put', `/api/versions/${created.version.id}`, { document: tinyScheme(key, { title: 'Contract scheme, saved' }), revision: created.version.revision });
+    const published = await call(hr, 'post', `/api/versions/${draft.id}/publish`, { revision: draft.revision, effectiveFrom: '2026-01-01' });
+    await call(hr, 'get', `/api/versions/${published.id}`);
+    await call(hr, 'post', `/api/schemes/${created.scheme.id}/versions`);
+    await call(hr, 'get', `/api/schemes/${created.scheme.id}/versions`);
+    await call(hr, 'get', `/api/schemes/${created.scheme.id}`);
+    await call(hr, 'post', `/api/versions/${published.id}/retire`, { effectiveTo: '2026-12-31' });
+    const templateKey = uniqueKey('contract-template');
+    const template = await call(hr, 'post', '/api/schemes', { key: templateKey, title: 'Contract template', isTemplate: true, document: tinyTemplate(templateKey) });
+    await call(hr, 'post', `/api/versions/${template.version.id}/publish`, {});
+    const cloneKey = uniqueKey('contract-clone');
+    await call(hr, 'post', `/api/schemes/${template.scheme.id}/clone`, { key: cloneKey, title: 'Contract clone', departmentId: String(fixture.departments.cs) });
+    await call(hr, 'get', '/api/schemes');
+    await call(hr, 'get', '/api/templates');
 
     const { cycleId } = await openCycle(ctx());
     await fillInputs(ctx(), cycleId);
@@ -74,7 +93,9 @@ describeEachApp('declared response schemas', (ctx) => {
       new Set([
         'GET /api/departments', 'POST /api/departments', 'GET /api/positions', 'POST /api/positions',
         'GET /api/employees', 'POST /api/employees', 'GET /api/employees/:id', 'PATCH /api/employees/:id',
-        'GET /api/users', 'POST /api/users', 'POST /api/tokens', 'GET /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/auth/me',
+        'GET /api/users', 'POST /api/users', 'POST /api/tokens', 'GET /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/auth/me', 'PATCH /api/auth/me',
+        'POST /api/schemes', 'PUT /api/versions/:id', 'POST /api/versions/:id/publish', 'GET /api/versions/:id', 'POST /api/schemes/:id/versions',
+        'GET /api/schemes/:id/versions', 'GET /api/schemes/:id', 'POST /api/versions/:id/retire', 'POST /api/schemes/:id/clone', 'GET /api/schemes', 'GET /api/templates',
         'GET /api/cycles', 'GET /api/cycles/:id', 'GET /api/cycles/:id/results',
         'GET /api/audit', 'GET /api/audit/head', 'GET /api/audit/verify',
       ]),
