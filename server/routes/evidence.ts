@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { evidencePack } from '../services/audit/evidence.ts';
 import { parseId } from '../services/access/scope.ts';
+import { withParts } from '../services/api-schemas.ts';
 
 /**
  * Declare the evidence pack route.
@@ -22,6 +23,19 @@ export function registerEvidenceRoutes(app: Hono<AppEnv>): void {
       tag: 'results',
       roles: ['hr', 'auditor', 'manager', 'employee'],
       description: 'The scheme version document, every input with its history, the stored result with its explanation, the audit entries touching them, their hashes and how to recompute each one (howToVerify). Managers for their departments, employees for their own published result.',
+      response: withParts({
+        generatedAt: { type: 'string' },
+        generatedBy: { type: 'string' },
+        employee: { type: 'object' },
+        cycle: { type: 'object' },
+        schemeVersion: { type: 'object' },
+        inputs: { type: 'array', items: { type: 'object' } },
+        result: { type: 'object' },
+        auditEntries: { type: 'array', items: { type: 'object' } },
+        hashes: withParts({ document: { type: 'string' }, inputs: { type: 'string' }, result: { type: 'string' } }),
+        resultProof: { type: ['object', 'null'] },
+        howToVerify: { type: 'string' },
+      }),
     },
     async (c, { params }) => {
       const pack = await evidencePack(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee'));

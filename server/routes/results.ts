@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { PAGING_QUERY } from '../services/api-schemas.ts';
+import { NULLABLE_ID, PAGING_QUERY, withParts } from '../services/api-schemas.ts';
 import { reproduceResult } from '../services/evaluation/reproduce.ts';
 import { cycleStats } from '../services/evaluation/stats.ts';
 import { listResultRevisions } from '../services/evaluation/result-revisions.ts';
@@ -53,6 +53,21 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       tag: 'results',
       roles: ALL,
       description: `The stored result plus an explanation with per-indicator traces, recomputed from the stored version and inputs (inputsChanged says whether the inputs changed since). ${SCOPE}`,
+      response: withParts({
+        cycle: { type: 'object' },
+        employee: { type: 'object' },
+        schemeVersion: { type: 'object' },
+        total: { type: ['number', 'null'] },
+        grade: { type: ['string', 'null'] },
+        status: { type: 'string' },
+        schemeHash: { type: 'string' },
+        inputsHash: { type: 'string' },
+        jobId: NULLABLE_ID,
+        computedAt: { type: 'string' },
+        result: { type: 'object', description: 'The stored EmployeeResult (indicator scores, totals, adjustments, distribution).' },
+        explanation: { type: 'object', description: 'Per-indicator traces, recomputed from the stored version and inputs.' },
+        inputsChanged: { type: 'boolean' },
+      }),
     },
     (c, { params }) => getResult(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
   );
@@ -81,6 +96,12 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       roles: ['hr', 'manager', 'auditor'],
       description: 'Grade distribution overall and per department with each version’s quotas, per-indicator mean/min/max per department, and the top of the ranking. Managers get their departments only.',
       query: { top: { type: 'integer', description: 'How many top totals to list, 1–100 (default 10)' } },
+      response: withParts({
+        cycle: { type: 'object' },
+        employees: { type: 'integer', minimum: 0 },
+        incomplete: { type: 'integer', minimum: 0 },
+        grades: withParts({ overall: { type: 'object', additionalProperties: { type: 'integer' } }, byDepartment: { type: 'array', items: { type: 'object' } } }),
+      }),
     },
     (c, { params, query }) => cycleStats(c.var.db, c.var.user!, parseId(params.id, 'cycle'), query),
   );

@@ -9,7 +9,7 @@ import { CHANGE_ENTITIES } from '../../rules/diff/types.ts';
 import type { EmployeeData } from '../../rules/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { DAY } from '../services/api-schemas.ts';
+import { DAY, withParts } from '../services/api-schemas.ts';
 import { requiredQueryId } from '../services/query-params.ts';
 import type { SchemeDocument } from '../services/schemes/scheme-documents.ts';
 import { previewVersion } from '../services/schemes/scheme-preview.ts';
@@ -182,6 +182,12 @@ export function registerVersionRoutes(app: Hono<AppEnv>): void {
         additionalProperties: false,
         required: ['employees'],
         properties: { employees: { type: 'array', minItems: 1, maxItems: 1000, items: PREVIEW_EMPLOYEE }, explain: { type: 'boolean' } },
+      },
+      response: {
+        oneOf: [
+          { ...withParts({ employeeId: { type: 'string' }, total: { type: ['number', 'null'] }, grade: { type: ['string', 'null'] }, indicators: { type: 'array' } }), description: 'One employee: the EmployeeResult.' },
+          { ...withParts({ employees: { type: 'array' } }), description: 'Several: the PopulationResult with ranks and the forced distribution.' },
+        ],
       },
     },
     (c, { params, body }) => previewVersion(c.var.db, c.var.user!, parseId(params.id, 'scheme version'), body),

@@ -54,3 +54,12 @@ export function listOf(item: Record<string, unknown>): Record<string, unknown> {
 export function pageOf(item: Record<string, unknown>): Record<string, unknown> {
   return record({ items: { type: 'array', items: item }, total: { type: 'integer', minimum: 0 }, limit: { type: 'integer', minimum: 1 }, offset: { type: 'integer', minimum: 0 } });
 }
+
+/**
+ * Response fragment: an object that always has these properties (and may have more), for large
+ * answers whose parts are documented elsewhere (an evaluation result, an evidence pack).
+ * @example withParts({ total: { type: ['number', 'null'] }, result: { type: 'object' } })
+ */
+export function withParts(properties: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', required: Object.keys(properties), properties };
+}

@@ -7,6 +7,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect, it } from 'vitest';
 import schemeSchema from '../../../schemas/scheme.schema.json' with { type: 'json' };
+import { createApp } from '../../../server/app.ts';
 import { declaredRoutes, type RouteSpec } from '../../../server/http/route.ts';
 import { describeEachApp, type Client } from '../helpers/app.ts';
 import { tinyScheme, tinyTemplate } from '../api/schemes-helpers.ts';
@@ -20,6 +21,13 @@ function routeFor(method: string, path: string): RouteSpec | undefined {
   const bare = path.split('?')[0]!;
   return declaredRoutes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}$`).test(bare));
 }
+
+it('every operation in the API reference documents its response', () => {
+  // Building an app declares its routes; no request is made, so it needs no open database.
+  createApp({ database: { db: {} } } as Parameters<typeof createApp>[0]);
+  expect(declaredRoutes.length).toBeGreaterThan(50);
+  expect(declaredRoutes.filter((r) => !r.response).map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual([]);
+});
 
 describeEachApp('declared response schemas', (ctx) => {
   it('describe what the API really answers', async () => {
@@ -82,6 +90,13 @@ describeEachApp('declared response schemas', (ctx) => {
     await call(hr, 'get', '/api/cycles');
     await call(hr, 'get', `/api/cycles/${cycleId}`);
     await call(hr, 'get', `/api/cycles/${cycleId}/results?limit=5`);
+    const someone = String(fixture.employees.E001);
+    await call(hr, 'get', `/api/cycles/${cycleId}/results/${someone}`);
+    await call(hr, 'get', `/api/cycles/${cycleId}/stats`);
+    await call(hr, 'get', `/api/cycles/${cycleId}/results/${someone}/evidence`);
+    const employees = [0, 1].map((i) => ({ id: `P${i}`, position: 'agent', inputs: { complaints: i, csat: 80 + i, quality: 'B', on_time: true, attitude: { supervisor: [4], peer: [4] } } }));
+    await call(hr, 'post', `/api/versions/${published.id}/preview`, { employees: employees.slice(0, 1) });
+    await call(hr, 'post', `/api/versions/${published.id}/preview`, { employees });
 
     await call(ctx().as('auditor'), 'get', '/api/audit?limit=5');
     await call(ctx().as('auditor'), 'get', '/api/audit/head');
@@ -96,7 +111,8 @@ describeEachApp('declared response schemas', (ctx) => {
         'GET /api/users', 'POST /api/users', 'POST /api/tokens', 'GET /api/tokens', 'DELETE /api/tokens/:id', 'GET /api/auth/me', 'PATCH /api/auth/me',
         'POST /api/schemes', 'PUT /api/versions/:id', 'POST /api/versions/:id/publish', 'GET /api/versions/:id', 'POST /api/schemes/:id/versions',
         'GET /api/schemes/:id/versions', 'GET /api/schemes/:id', 'POST /api/versions/:id/retire', 'POST /api/schemes/:id/clone', 'GET /api/schemes', 'GET /api/templates',
-        'GET /api/cycles', 'GET /api/cycles/:id', 'GET /api/cycles/:id/results',
+        'GET /api/cycles', 'GET /api/cycles/:id', 'GET /api/cycles/:id/results', 'GET /api/cycles/:id/results/:employeeId',
+        'GET /api/cycles/:id/stats', 'GET /api/cycles/:id/results/:employeeId/evidence', 'POST /api/versions/:id/preview',
         'GET /api/audit', 'GET /api/audit/head', 'GET /api/audit/verify',
       ]),
     );
