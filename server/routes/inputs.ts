@@ -8,7 +8,7 @@ import type { JsonValue } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
 import { PAGING_QUERY } from '../services/api-schemas.ts';
-import { IMPORT_ERROR_CODES } from '../services/cycles/import-errors.ts';
+import { IMPORT_ERROR_CODES } from '../../rules/inputs/problems.ts';
 import { importInputs } from '../services/cycles/imports.ts';
 import { enterInputs, inputGrid } from '../services/cycles/inputs.ts';
 import { parseId } from '../services/access/scope.ts';

@@ -3,7 +3,7 @@
  * User accounts (HR creates, HR and auditors list) and personal API tokens.
  */
 import type { Hono } from 'hono';
-import { LOCALES, type Locale } from '../../schemas/vocabulary.ts';
+import { LOCALES, PASSWORD_MIN_LENGTH, type Locale } from '../../schemas/vocabulary.ts';
 import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
@@ -11,7 +11,6 @@ import { API_ID, ID, listOf, NAME, NULLABLE_ID, record, TIME } from '../services
 import { unlockUser } from '../services/access/login.ts';
 import { parseId } from '../services/access/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/access/tokens.ts';
-import { MIN_PASSWORD_LENGTH } from '../services/access/passwords.ts';
 import { createUser, listUsers } from '../services/access/users.ts';
 
 interface UserBody {
@@ -53,7 +52,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       roles: ['hr'],
       status: 201,
       response: ACCOUNT,
-      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${MIN_PASSWORD_LENGTH} characters, not one of the common passwords from leaks, not containing the user name; details.rule says which rule failed) is stored as an scrypt hash; without one the user can only use API tokens.`,
+      description: `Managers need departmentIds (the departments they see and edit), employees need employeeId (their own record); other roles take neither. The password (at least ${PASSWORD_MIN_LENGTH} characters, not one of the common passwords from leaks, not containing the user name; details.rule says which rule failed) is stored as an scrypt hash; without one the user can only use API tokens.`,
       body: {
         type: 'object',
         additionalProperties: false,
@@ -62,7 +61,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
           username: { type: 'string', minLength: 1, maxLength: 100, pattern: '^\\S+$' },
           displayName: NAME,
           role: { enum: [...ROLES] },
-          password: { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 },
+          password: { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: 200 },
           locale: { enum: LOCALES },
           departmentIds: { type: 'array', items: ID, maxItems: 1000 },
           employeeId: ID,

@@ -13,8 +13,6 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import { YardstickError } from '../../../rules/errors.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../schemas/vocabulary.ts';
 
-/** Shortest password accepted, in characters; length matters more than character classes. */
-export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 
 /** Which password rule failed; sent as `details.rule` so clients can show their own wording. */
 export type PasswordRule = 'too_short' | 'one_character' | 'contains_username' | 'common';
@@ -33,7 +31,7 @@ function canonical(text: string): string {
  */
 export function passwordProblem(password: string, username: string): { rule: PasswordRule; message: string } | undefined {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return { rule: 'too_short', message: `The password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${length}).` };
+  if (length < PASSWORD_MIN_LENGTH) return { rule: 'too_short', message: `The password must have at least ${PASSWORD_MIN_LENGTH} characters (it has ${length}).` };
   const text = canonical(password);
   if (new Set(text).size === 1) return { rule: 'one_character', message: 'The password must not be one character repeated.' };
   const name = canonical(username);

@@ -44,7 +44,7 @@ import { sha256Tagged } from '../evaluation/employee-data.ts';
 import { loadAssignments, loadRoster, type RosterEntry } from '../evaluation/roster.ts';
 import { loadVersions, type LoadedVersion } from '../evaluation/versions.ts';
 import { assertAcceptsInputs, writeInputs, type InputWrite } from './inputs.ts';
-import { IMPORT_ERROR_CODES, type ImportError, type ImportErrorArgsByCode, type ImportErrorCode, type ValueArgs } from './import-errors.ts';
+import { IMPORT_ERROR_CODES, type ImportError, type ImportErrorArgsByCode, type ImportErrorCode, type ValueArgs } from '../../../rules/inputs/problems.ts';
 import { inputValidator, type InputIssue } from './input-schema.ts';
 import { actorOf } from '../access/scope.ts';
 import { inTransaction } from '../transaction.ts';

@@ -19,7 +19,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { Input, Scheme } from '../../../schemas/generated/scheme.ts';
 import { describeAjvErrors, type ParseIssue } from '../../../rules/1-parse/parse.ts';
 import type { JsonSchema } from '../../domain/json-schema.ts';
-import type { InputIssueCode } from './import-errors.ts';
+import type { InputIssueCode } from '../../../rules/inputs/problems.ts';
 
 /**
  * One refused value: the input key and what is wrong, in plain words, and the same as a code

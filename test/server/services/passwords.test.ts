@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertPasswordAcceptable, hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from '../../../server/services/access/passwords.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../schemas/vocabulary.ts';
+import { assertPasswordAcceptable, hashPassword, passwordProblem, verifyPassword } from '../../../server/services/access/passwords.ts';
 import { isYardstickError } from '../../../rules/errors.ts';
 
 describe('password policy', () => {
   it('needs at least 12 characters, counted as characters rather than UTF-16 units', () => {
-    expect(MIN_PASSWORD_LENGTH).toBe(12);
+    expect(PASSWORD_MIN_LENGTH).toBe(12);
     expect(passwordProblem('quiet-river', 'wang')).toEqual({ rule: 'too_short', message: 'The password must have at least 12 characters (it has 11).' });
     expect(passwordProblem('quiet-rivers', 'wang')).toBeUndefined();
     // Eleven emoji are 22 UTF-16 units but still eleven characters.
