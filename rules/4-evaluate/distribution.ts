@@ -1,74 +1,115 @@
 /**
  * @module 4-evaluate/distribution
- * Forced distribution: grade quotas per scope (company, department, team …) with a stated
- * rounding and tie policy. Deterministic: equal totals are ordered by the tie-break sources
+ * Ranks and the forced distribution: grade quotas per scope (company, department, team …) with a
+ * stated rounding and tie policy. Deterministic: equal totals are ordered by the tie-break sources
  * and finally by employee id, so the same data always gives the same grades.
+ *
+ * Works on {@link Contender}s — what ranking reads of an employee — and answers a
+ * {@link Placement} per contender; the caller puts placements into its results. So this stage
+ * never reaches into another's state, and a bulk path can feed it from columns.
  */
 import type { Distribution, Scheme } from '../../schemas/generated/scheme.ts';
-import type { EmployeeRun } from './employee-run.ts';
-import { coefficientOf } from './employee-run.ts';
 import { englishText, fixed, say } from './messages.ts';
-import type { DistributionGroupResult, Message } from './result.ts';
+import type { DistributionGroupResult, DistributionOutcome, EmployeeResult, Message } from './result.ts';
 
 type Rounding = NonNullable<Distribution['rounding']>;
 
+/** What ranking and the forced distribution read of one employee. */
+export interface Contender {
+  /** Position in the caller's list; placements come back in the same positions. */
+  readonly index: number;
+  readonly id: string;
+  /** The employee's value for the distribution's scope (`all`, a department, a team …). */
+  readonly group: string;
+  readonly total: number | null;
+  /** The grade before the distribution; null when there is none. */
+  readonly grade: string | null;
+  /** Vetoed: the distribution leaves the grade alone. */
+  readonly locked: boolean;
+  /** The scheme's tie-break sources in order, as numbers (-Infinity when missing). */
+  readonly tieValues: readonly number[];
+}
+
+/** Where ranking and the distribution put one contender (nothing when it has no total or grade). */
+export interface Placement {
+  rank?: NonNullable<EmployeeResult['rank']>;
+  distribution?: DistributionOutcome;
+}
+
+/** Ranks, distribution decisions (by contender index) and the per-group distribution outcome. */
+export interface Placements {
+  placements: Placement[];
+  groups: DistributionGroupResult[];
+}
+
 /**
- * Order employees best first: total, then tie-break sources, then id.
- * @example [...runs].sort(rankComparator(scheme))
+ * Rank contenders within the distribution's scope and apply the forced distribution.
+ * @example
+ * const { placements, groups } = placeContenders(scheme, [{ index: 0, id: 'E1', group: 'all', total: 91, grade: 'A', locked: false, tieValues: [] }]);
+ * placements[0].rank // { scope: 'all', position: 1, of: 1 }
  */
-export function rankComparator(scheme: Scheme): (a: EmployeeRun, b: EmployeeRun) => number {
-  const tieBreak = scheme.population?.distribution?.tieBreak ?? [];
+export function placeContenders(scheme: Scheme, contenders: readonly Contender[]): Placements {
+  const scope = scheme.population?.distribution?.scope ?? 'all';
+  const placements: Placement[] = contenders.map(() => ({}));
+  const ranked = rankByGroup(contenders, rankComparator(scheme));
+  assignRanks(ranked, scope, placements);
+  const groups = applyDistribution(scheme, ranked, placements);
+  return { placements, groups };
+}
+
+/**
+ * The scheme's tie-break sources, in the order a contender's `tieValues` follow.
+ * @example tieBreakSources(scheme) // ['indicators.quality', 'inputs.tenure']
+ */
+export function tieBreakSources(scheme: Scheme): string[] {
+  return (scheme.population?.distribution?.tieBreak ?? []).map((t) => t.source);
+}
+
+/** Order contenders best first: total, then tie-break sources, then id. */
+function rankComparator(scheme: Scheme): (a: Contender, b: Contender) => number {
+  const higherBetter = (scheme.population?.distribution?.tieBreak ?? []).map((t) => (t.order ?? 'higher-better') === 'higher-better');
   return (a, b) => {
-    const ta = a.result?.total ?? -Infinity;
-    const tb = b.result?.total ?? -Infinity;
+    const ta = a.total ?? -Infinity;
+    const tb = b.total ?? -Infinity;
     if (ta !== tb) return tb - ta;
-    for (const t of tieBreak) {
-      const va = tieValue(a, t.source);
-      const vb = tieValue(b, t.source);
-      if (va !== vb) return (t.order ?? 'higher-better') === 'higher-better' ? vb - va : va - vb;
+    for (let i = 0; i < higherBetter.length; i++) {
+      const va = a.tieValues[i];
+      const vb = b.tieValues[i];
+      if (va !== vb) return higherBetter[i] ? vb - va : va - vb;
     }
-    return a.employee.id < b.employee.id ? -1 : a.employee.id > b.employee.id ? 1 : 0;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
 }
 
-function tieValue(run: EmployeeRun, source: string): number {
-  const [namespace, key] = source.split('.');
-  const v = namespace === 'indicators' ? run.indicatorResults.get(key)?.score : run.prepared.values[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : -Infinity;
-}
-
 /**
- * Employees grouped by scope, each group sorted best first once; ranks and the distribution
- * both read this order. Employees without a total sort last (the comparator reads them as -∞).
- * @example const ranked = rankByScope(runs, 'department', rankComparator(scheme));
+ * Contenders grouped by scope, each group sorted best first once; ranks and the distribution
+ * both read this order. Contenders without a total sort last (the comparator reads them as -∞).
  */
-export function rankByScope(runs: EmployeeRun[], scope: string, compare: (a: EmployeeRun, b: EmployeeRun) => number): Map<string, EmployeeRun[]> {
-  const groups = groupBy(runs, scope);
+function rankByGroup(contenders: readonly Contender[], compare: (a: Contender, b: Contender) => number): Map<string, Contender[]> {
+  const groups = new Map<string, Contender[]>();
+  for (const c of contenders) {
+    let list = groups.get(c.group);
+    if (!list) groups.set(c.group, (list = []));
+    list.push(c);
+  }
   for (const members of groups.values()) members.sort(compare);
   return groups;
 }
 
-/**
- * Competition ranks by total within each ranked group (1 = best; equal totals share a rank).
- * @example assignRanks(rankByScope(runs, 'department', compare), 'department')
- */
-export function assignRanks(ranked: Map<string, EmployeeRun[]>, scope: string): void {
+/** Competition ranks by total within each ranked group (1 = best; equal totals share a rank). */
+function assignRanks(ranked: Map<string, Contender[]>, scope: string, placements: Placement[]): void {
   for (const members of ranked.values()) {
-    const sorted = members.filter((r) => r.result?.total !== null && r.result?.total !== undefined);
+    const sorted = members.filter((c) => c.total !== null);
     let rank = 0;
-    sorted.forEach((run, i) => {
-      if (i === 0 || run.result!.total !== sorted[i - 1].result!.total) rank = i + 1;
-      run.result!.rank = { scope, position: rank, of: sorted.length };
+    sorted.forEach((c, i) => {
+      if (i === 0 || c.total !== sorted[i - 1].total) rank = i + 1;
+      placements[c.index].rank = { scope, position: rank, of: sorted.length };
     });
   }
 }
 
-/**
- * Apply the scheme's forced distribution to graded employees, per scope group, in the order of
- * `rankByScope` for the distribution's scope.
- * @example applyDistribution(scheme, rankByScope(runs, 'department', rankComparator(scheme)))
- */
-export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRun[]>): DistributionGroupResult[] {
+/** The scheme's forced distribution over graded contenders, per scope group, in ranked order. */
+function applyDistribution(scheme: Scheme, ranked: Map<string, Contender[]>, placements: Placement[]): DistributionGroupResult[] {
   const def = scheme.population?.distribution;
   if (!def) return [];
   const scope = def.scope ?? 'all';
@@ -76,12 +117,12 @@ export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRu
   const results: DistributionGroupResult[] = [];
   const groups = [...ranked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [group, members] of groups) {
-    const pool = members.filter((r) => r.result?.grade !== null && r.result?.grade !== undefined && !r.gradeLocked);
+    const pool = members.filter((c) => c.grade !== null && !c.locked);
     const n = pool.length;
-    const before = countGrades(order, pool.map((r) => r.result!.grade!));
+    const before = countGrades(order, pool.map((c) => c.grade!));
     const outcome: DistributionGroupResult = { scope, group, size: n, forced: false, quota: {}, before, after: before, notes: [], noteMessages: [] };
     results.push(outcome);
-    const locked = members.filter((r) => r.gradeLocked).length;
+    const locked = members.filter((c) => c.locked).length;
     if (locked) addNote(outcome, say('vetoed_outside_distribution', { count: locked }));
     if (n === 0) continue;
     if (def.minPopulation !== undefined && n < def.minPopulation) {
@@ -89,16 +130,13 @@ export function applyDistribution(scheme: Scheme, ranked: Map<string, EmployeeRu
       continue;
     }
     outcome.forced = true;
-    const grades = pool.map((r) => r.result!.grade!);
+    const grades = pool.map((c) => c.grade!);
     const reasons: Message[] = pool.map(() => WITHIN_QUOTA);
     if ((def.mode ?? 'limits') === 'exact') forceExact(def, order, pool, grades, reasons, outcome);
     else forceLimits(def, order, pool, grades, reasons, outcome);
-    pool.forEach((run, i) => {
-      const result = run.result!;
+    pool.forEach((c, i) => {
       const reason = reasons[i] === WITHIN_QUOTA ? WITHIN_QUOTA_TEXT : englishText(reasons[i]);
-      result.distribution = { scope, rank: i + 1, scopeSize: n, gradeBefore: result.grade, gradeAfter: grades[i], reason, reasonMessage: reasons[i] };
-      result.grade = grades[i];
-      result.coefficient = coefficientOf(scheme, result.grade);
+      placements[c.index].distribution = { scope, rank: i + 1, scopeSize: n, gradeBefore: c.grade, gradeAfter: grades[i], reason, reasonMessage: reasons[i] };
     });
     outcome.after = countGrades(order, grades);
   }
@@ -114,7 +152,7 @@ function addNote(outcome: DistributionGroupResult, message: Message): void {
   (outcome.noteMessages ??= []).push(message);
 }
 
-function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
+function forceExact(def: Distribution, order: string[], pool: readonly Contender[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
   const n = pool.length;
   const shares = order.map((g) => def.quotas[g]?.share ?? 0);
   const counts = exactCounts(shares, n, def.rounding ?? 'largest-remainder');
@@ -129,7 +167,7 @@ function forceExact(def: Distribution, order: string[], pool: EmployeeRun[], gra
     let start = 0;
     while (start < n) {
       let end = start;
-      while (end + 1 < n && pool[end + 1].result!.total === pool[start].result!.total) end++;
+      while (end + 1 < n && pool[end + 1].total === pool[start].total) end++;
       const slice = byPosition.slice(start, end + 1);
       const chosen = ties === 'share-better' ? Math.min(...slice) : Math.max(...slice);
       for (let i = start; i <= end; i++) byPosition[i] = chosen;
@@ -181,14 +219,14 @@ function roundCount(x: number, rounding: Rounding | 'floor' | 'ceil'): number {
   return Math.floor(x + 0.5 + 1e-9);
 }
 
-function forceLimits(def: Distribution, order: string[], pool: EmployeeRun[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
+function forceLimits(def: Distribution, order: string[], pool: readonly Contender[], grades: string[], reasons: Message[], outcome: DistributionGroupResult): void {
   const n = pool.length;
   const rounding = def.rounding ?? 'largest-remainder';
   // Caps round down and floors round up under largest-remainder, so a limit is never broken by rounding.
   const cap = (share: number) => roundCount(share * n, rounding === 'largest-remainder' ? 'floor' : rounding);
   const floor = (share: number) => roundCount(share * n, rounding === 'largest-remainder' ? 'ceil' : rounding);
   const ties = def.ties ?? 'break';
-  const totalOf = (i: number) => pool[i].result!.total;
+  const totalOf = (i: number) => pool[i].total;
 
   order.forEach((g, gi) => {
     const q = def.quotas[g];
@@ -249,15 +287,4 @@ function countGrades(order: string[], grades: string[]): Record<string, number> 
   const counts: Record<string, number> = Object.fromEntries(order.map((g) => [g, 0]));
   for (const g of grades) counts[g] = (counts[g] ?? 0) + 1;
   return counts;
-}
-
-function groupBy(runs: EmployeeRun[], scope: string): Map<string, EmployeeRun[]> {
-  const groups = new Map<string, EmployeeRun[]>();
-  for (const run of runs) {
-    const key = run.scopeValue(scope);
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(run);
-  }
-  return groups;
 }

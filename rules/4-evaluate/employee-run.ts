@@ -2,9 +2,11 @@
  * @module 4-evaluate/employee-run
  * The evaluation of one employee, step by step: indicators in dependency order, then the
  * weighted total, bonus and deduction points, the band grade and grade adjustments.
- * Population evaluation drives many of these side by side and fills in population values.
+ * Population evaluation drives many of these side by side: it asks each run what population
+ * values and ranking read of it (`populationMember`, `contender`) and hands back what they
+ * decided (`setPopulationValue`, `place`), so only this class changes a run's state.
  */
-import type { Scheme } from '../../schemas/generated/scheme.ts';
+import type { PopulationValue, Scheme } from '../../schemas/generated/scheme.ts';
 import { getOperator, truthy, type TraceStep } from '../logic/index.ts';
 import { isYardstickError } from '../errors.ts';
 import type { CompiledScheme, CompiledRule, PositionPlan } from '../3-compile/compile.ts';
@@ -12,6 +14,8 @@ import { prepareInputs, type PreparedInputs, type RaterPeerMeans } from '../inpu
 import { englishText, fixed, formatNumber, say, shared } from './messages.ts';
 import { roundDecimal } from './rounding.ts';
 import { gradeForTotal, shiftGrade } from './grading.ts';
+import type { Contender, Placement } from './distribution.ts';
+import type { PopulationMember } from './population-values.ts';
 import type { AdjustmentResult, DimensionResult, EmployeeResult, IndicatorResult, IndicatorStatus, Message } from './result.ts';
 
 /** One employee's data for a cycle. */
@@ -152,6 +156,47 @@ export class EmployeeRun {
     if (scope === 'all') return 'all';
     const v = this.data.employee[scope];
     return v === null || v === undefined ? '(none)' : String(v);
+  }
+
+  /**
+   * What a population value reads of this employee: its group in the value's scope and the
+   * source's value (an indicator that scored, or an input without problems; else null).
+   */
+  populationMember(def: PopulationValue): PopulationMember {
+    const [namespace, key] = def.source.split('.');
+    let value: unknown = null;
+    if (namespace === 'indicators') {
+      const r = this.indicatorResults.get(key);
+      value = r?.status === 'ok' ? r.score : null;
+    } else if (!this.prepared.problems[key]) value = this.prepared.values[key];
+    return { group: this.scopeValue(def.scope ?? 'all'), value: typeof value === 'number' && Number.isFinite(value) ? value : null };
+  }
+
+  /** Give the rules of later indicators a population value (`population.<key>`). */
+  setPopulationValue(key: string, value: number | null): void {
+    this.data.population[key] = value;
+  }
+
+  /** What ranking and the forced distribution read of this employee (after its scores). */
+  contender(index: number, scope: string, tieBreakSources: readonly string[]): Contender {
+    const result = this.result!;
+    const tieValues = tieBreakSources.map((source) => {
+      const [namespace, key] = source.split('.');
+      const v = namespace === 'indicators' ? this.indicatorResults.get(key)?.score : this.prepared.values[key];
+      return typeof v === 'number' && Number.isFinite(v) ? v : -Infinity;
+    });
+    return { index, id: this.employee.id, group: this.scopeValue(scope), total: result.total, grade: result.grade, locked: this.gradeLocked, tieValues };
+  }
+
+  /** Take the rank and the distribution's decision for this employee. */
+  place(placement: Placement): void {
+    const result = this.result!;
+    if (placement.rank) result.rank = placement.rank;
+    if (placement.distribution) {
+      result.distribution = placement.distribution;
+      result.grade = placement.distribution.gradeAfter;
+      result.coefficient = coefficientOf(this.scheme, result.grade);
+    }
   }
 
   /** Compute one indicator from inputs, params and what is already computed. */

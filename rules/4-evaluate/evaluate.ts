@@ -6,7 +6,7 @@ import { YardstickError } from '../errors.ts';
 import type { CompiledScheme } from '../3-compile/compile.ts';
 import { EmployeeRun, type EmployeeData, type EvaluateOptions } from './employee-run.ts';
 import { computePopulationValue } from './population-values.ts';
-import { applyDistribution, assignRanks, rankByScope, rankComparator } from './distribution.ts';
+import { placeContenders, tieBreakSources } from './distribution.ts';
 import type { EmployeeResult, PopulationResult, PopulationValueResult } from './result.ts';
 import type { RaterPeerMeans, RatingsByGroup } from '../inputs/values.ts';
 
@@ -52,15 +52,20 @@ export function evaluatePopulation(compiled: CompiledScheme, employees: Employee
   const populationValues: PopulationValueResult[] = [];
   for (const step of compiled.order) {
     if (step.kind === 'indicator') for (const run of runs) run.evaluateIndicator(step.key);
-    else populationValues.push(...computePopulationValue(compiled.populationValues.get(step.key)!, runs));
+    else {
+      const def = compiled.populationValues.get(step.key)!;
+      const { values, results } = computePopulationValue(def, runs.map((run) => run.populationMember(def)));
+      runs.forEach((run, i) => run.setPopulationValue(def.key, values[i]));
+      populationValues.push(...results);
+    }
   }
   for (const key of compiled.brokenIndicators.keys()) for (const run of runs) if (!run.indicatorResults.has(key)) run.evaluateIndicator(key);
   for (const run of runs) run.finishScores();
   const scheme = compiled.scheme;
   const scope = scheme.population?.distribution?.scope ?? 'all';
-  const ranked = rankByScope(runs, scope, rankComparator(scheme));
-  assignRanks(ranked, scope);
-  const distribution = applyDistribution(scheme, ranked);
+  const sources = tieBreakSources(scheme);
+  const { placements, groups: distribution } = placeContenders(scheme, runs.map((run, i) => run.contender(i, scope, sources)));
+  runs.forEach((run, i) => run.place(placements[i]));
   for (const run of runs) run.applyGradeAdjustments('after-distribution');
 
   const byId = new Map(runs.map((r) => [r.employee.id, r.result!]));

@@ -3,33 +3,47 @@
  * Values computed across peers and read by rules as population.<key>: ranks, rank-linear
  * scores ("best gets 10, worst gets 6, linear between"), peer thresholds ("challenge = the
  * lowest value among the top 10%") and statistics, each within a scope such as a skill group.
+ *
+ * Works on each employee's scope group and source value and answers each employee's value; the
+ * caller puts the values into its rule data, so this stage never reaches into another's state.
  */
 import type { PopulationValue } from '../../schemas/generated/scheme.ts';
-import type { EmployeeRun } from './employee-run.ts';
 import { englishText, say } from './messages.ts';
 import type { Message, PopulationValueResult } from './result.ts';
 
+/** What a population value reads of one employee. */
+export interface PopulationMember {
+  /** The employee's value for the definition's scope (`all`, a skill group …). */
+  readonly group: string;
+  /** The source's value, or null when the employee has none usable. */
+  readonly value: number | null;
+}
+
+/** Each member's value (in the members' order) and one result per peer group. */
+export interface ComputedPopulationValue {
+  values: (number | null)[];
+  results: PopulationValueResult[];
+}
+
 /**
- * Compute one population value for every employee and store it in their rule data.
- * @example computePopulationValue({ key: 'rank_score', kind: 'rank-linear', source: 'inputs.sat', best: 10, worst: 6 }, runs)
+ * Compute one population value for every member.
+ * @example
+ * computePopulationValue({ key: 'rank', kind: 'rank', source: 'inputs.sat' }, [{ group: 'all', value: 7 }, { group: 'all', value: 9 }]).values // [2, 1]
  */
-export function computePopulationValue(def: PopulationValue, runs: EmployeeRun[]): PopulationValueResult[] {
+export function computePopulationValue(def: PopulationValue, members: readonly PopulationMember[]): ComputedPopulationValue {
   const scope = def.scope ?? 'all';
-  const groups = new Map<string, EmployeeRun[]>();
-  for (const run of runs) {
-    const g = run.scopeValue(scope);
-    let list = groups.get(g);
-    if (!list) groups.set(g, (list = []));
-    list.push(run);
-  }
+  const groups = new Map<string, number[]>();
+  members.forEach((m, i) => {
+    let list = groups.get(m.group);
+    if (!list) groups.set(m.group, (list = []));
+    list.push(i);
+  });
+  const values: (number | null)[] = members.map(() => null);
   const results: PopulationValueResult[] = [];
-  for (const [group, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const withValue = members.map((run) => ({ run, value: sourceValue(run, def.source) })).filter((m): m is { run: EmployeeRun; value: number } => m.value !== null);
+  for (const [group, indexes] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const withValue = indexes.filter((i) => members[i].value !== null).map((i) => ({ i, value: members[i].value! }));
     const higherBetter = (def.order ?? 'higher-better') === 'higher-better';
-    const enough = withValue.length >= (def.minCount ?? 1);
-    let groupValue: number | null = null;
-    if (!enough) {
-      for (const m of members) m.data.population[def.key] = null;
+    if (withValue.length < (def.minCount ?? 1)) {
       results.push(valueResult(def, scope, group, null, withValue.length, say('population_too_few', { count: withValue.length, scope, group, minimum: def.minCount ?? 1 })));
       continue;
     }
@@ -37,32 +51,20 @@ export function computePopulationValue(def: PopulationValue, runs: EmployeeRun[]
       // Competition ranking: equal values share the better rank (1, 2, 2, 4).
       const sorted = [...withValue].sort((a, b) => (higherBetter ? b.value - a.value : a.value - b.value));
       const n = sorted.length;
-      for (const m of members) m.data.population[def.key] = null;
       let rank = 0;
-      sorted.forEach((m, i) => {
-        if (i === 0 || m.value !== sorted[i - 1].value) rank = i + 1;
-        m.run.data.population[def.key] = rankValue(def, rank, n);
+      sorted.forEach((m, k) => {
+        if (k === 0 || m.value !== sorted[k - 1].value) rank = k + 1;
+        values[m.i] = rankValue(def, rank, n);
       });
       results.push(valueResult(def, scope, group, null, n, say('population_rank', { kind: def.kind, source: def.source, count: n, scope, group })));
       continue;
     }
-    const values = withValue.map((m) => m.value).sort((a, b) => a - b);
-    groupValue = statistic(def, values, higherBetter);
-    for (const m of members) m.data.population[def.key] = groupValue;
-    results.push(valueResult(def, scope, group, groupValue, values.length, describeStatistic(def, values.length, groupValue, scope, group)));
+    const ascending = withValue.map((m) => m.value).sort((a, b) => a - b);
+    const groupValue = statistic(def, ascending, higherBetter);
+    for (const i of indexes) values[i] = groupValue;
+    results.push(valueResult(def, scope, group, groupValue, ascending.length, describeStatistic(def, ascending.length, groupValue, scope, group)));
   }
-  return results;
-}
-
-function sourceValue(run: EmployeeRun, source: string): number | null {
-  const [namespace, key] = source.split('.');
-  if (namespace === 'indicators') {
-    const r = run.indicatorResults.get(key);
-    return r?.status === 'ok' && r.score !== null ? r.score : null;
-  }
-  if (run.prepared.problems[key]) return null;
-  const v = run.prepared.values[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  return { values, results };
 }
 
 function rankValue(def: PopulationValue, rank: number, n: number): number {
