@@ -2,16 +2,19 @@
  * @module rules
  * Yardstick's rules pipeline, pure and shared by the server, the studio and the CLI:
  *
- *   parseScheme → analyzeScheme → compileScheme → evaluateEmployee / evaluatePopulation
+ *   parseScheme → analyze → compileScheme → evaluateEmployee / evaluatePopulation
+ *
+ * Each phase hands the next what it found: analysis its findings and the scheme's structure
+ * (rule sites, data reads, evaluation order, content hash), which compile takes over.
  *
  * @example
- * import { parseScheme, analyzeScheme, compileScheme, evaluateEmployee } from './rules/index.ts';
+ * import { parseScheme, analyze, compileScheme, evaluateEmployee } from './rules/index.ts';
  * const scheme = parseScheme(json);
- * const findings = analyzeScheme(scheme);          // errors block publishing
- * const result = evaluateEmployee(compileScheme(scheme), { id: 'E01', position: 'engineer', inputs: { … } });
+ * const { findings, facts } = analyze(scheme);     // errors block publishing
+ * const result = evaluateEmployee(compileScheme(scheme, facts), { id: 'E01', position: 'engineer', inputs: { … } });
  */
 export { parseScheme, checkScheme, readablePath, type ParseIssue, type Scheme } from './1-parse/parse.ts';
-export { analyzeScheme, hasErrors, type Finding } from './2-analyze/index.ts';
+export { analyze, analyzeScheme, hasErrors, type Analysis, type Finding, type SchemeFacts } from './2-analyze/index.ts';
 export { inspectScheme, issueFinding } from './inspect.ts';
 export { compileScheme, type CompiledScheme } from './3-compile/compile.ts';
 export { evaluateEmployee, evaluatePopulation, type EmployeeData, type EvaluateOptions } from './4-evaluate/evaluate.ts';

@@ -21,7 +21,7 @@ interface Node {
 /**
  * Report one cycle per group of mutually dependent indicators.
  * @example
- * checkCycles(scheme, schemeVars(ruleSites(scheme))) // ['Indicators form a cycle: a → b → a.']
+ * checkCycles(scheme, schemeFacts(scheme).vars) // ['Indicators form a cycle: a → b → a.']
  */
 export function checkCycles(scheme: Scheme, vars: readonly VarUse[]): Finding[] {
   const nodes: Node[] = [];

@@ -3,6 +3,8 @@
  * Phase 2 of the pipeline: static checks of a parsed scheme, before anything is compiled or
  * published. Each family of checks lives in its own file; every finding code, its severity and
  * its wording are listed in `codes.ts`. Errors block publishing; warnings and infos are advice.
+ * The structure the checks read (rule sites, data reads, evaluation order, hash) is
+ * `schemeFacts`, which compile takes over instead of finding it again.
  */
 import type { Scheme } from '../../schemas/generated/scheme.ts';
 import type { LogicLimits } from '../logic/types.ts';
@@ -19,13 +21,13 @@ import { checkPopulation } from './population.ts';
 import { checkRaters } from './raters.ts';
 import { checkReferences } from './references.ts';
 import { checkRuleBands } from './rule-bands.ts';
-import { ruleSites } from './sites.ts';
+import { schemeFacts, type SchemeFacts } from './facts.ts';
 import { checkUnits } from './units.ts';
-import { schemeVars } from './vars.ts';
 import { checkWeights } from './weights.ts';
 import type { Finding, Severity } from './types.ts';
 
 export type { Finding, Severity } from './types.ts';
+export type { SchemeFacts } from './facts.ts';
 export { CATALOGUE, finding, type FindingCode } from './codes.ts';
 
 /** Options of {@link analyzeScheme}. */
@@ -38,6 +40,23 @@ export interface AnalyzeOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** What analysis hands on: the findings, and the structure compile takes over (`compileScheme(scheme, facts)`). */
+export interface Analysis {
+  findings: Finding[];
+  facts: SchemeFacts;
+}
+
+/**
+ * Every finding about a scheme (see {@link analyzeScheme}) and the structure it found, for compile.
+ * @example
+ * const { findings, facts } = analyze(scheme);
+ * if (!hasErrors(findings)) evaluatePopulation(compileScheme(scheme, facts), rows);
+ */
+export function analyze(scheme: Scheme, options: AnalyzeOptions = {}): Analysis {
+  const facts = schemeFacts(scheme);
+  return { findings: checkAll(scheme, facts, options), facts };
+}
+
 /**
  * Every finding about a scheme: errors first, then warnings, then infos; within a severity in
  * pointer order (array indices numerically), then by code. The same document gives the same
@@ -48,8 +67,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * // ['weights.positions.driver.indicators: Weights for position "driver" sum to 90, not 100.']
  */
 export function analyzeScheme(scheme: Scheme, options: AnalyzeOptions = {}): Finding[] {
-  const sites = ruleSites(scheme);
-  const vars = schemeVars(sites);
+  return analyze(scheme, options).findings;
+}
+
+function checkAll(scheme: Scheme, facts: SchemeFacts, options: AnalyzeOptions): Finding[] {
+  const sites = facts.sites.map((s) => s.site);
+  const vars = facts.vars;
   const all = [
     ...checkDuplicateKeys(scheme),
     ...checkWeights(scheme),

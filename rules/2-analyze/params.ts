@@ -14,7 +14,7 @@ import type { VarUse } from './vars.ts';
 /**
  * Check parameter values and report declarations nothing reads.
  * @example
- * checkParams(scheme, schemeVars(ruleSites(scheme))) // ['Parameter "target" has no value; fill it before publishing.']
+ * checkParams(scheme, schemeFacts(scheme).vars) // ['Parameter "target" has no value; fill it before publishing.']
  */
 export function checkParams(scheme: Scheme, vars: readonly VarUse[]): Finding[] {
   const out: Finding[] = [];

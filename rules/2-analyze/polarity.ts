@@ -25,7 +25,7 @@ const NUMERIC = new Set<Input['type']>(['number', 'integer', 'rating']);
 /**
  * Warn where probing shows a score moving against the indicator's polarity.
  * @example
- * checkPolarity(scheme, schemeVars(ruleSites(scheme)))
+ * checkPolarity(scheme, schemeFacts(scheme).vars)
  * // ['Indicator "line_loss" is marked lower-better, but its score rises from 0 to 10 as inputs.line_loss goes from 0 to 5.68.']
  */
 export function checkPolarity(scheme: Scheme, vars: readonly VarUse[]): Finding[] {

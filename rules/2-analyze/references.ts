@@ -17,7 +17,7 @@ const OUTCOME_NAMES = new Set(['total', 'baseTotal', 'grade']);
 /**
  * Check the data reads of every rule.
  * @example
- * checkReferences(scheme, schemeVars(ruleSites(scheme)))
+ * checkReferences(scheme, schemeFacts(scheme).vars)
  * // ['Indicator "close_rate" score rule reads "inputs.closerate", which is not a declared input.']
  */
 export function checkReferences(scheme: Scheme, vars: readonly VarUse[]): Finding[] {

@@ -1,11 +1,10 @@
 /**
  * @module 2-analyze/vars
- * The data each rule reads, from the logic engine's `collectVars` (which also covers the keys
- * named by `missing`/`missing_some`), re-pointed into the scheme. Reads inside iteration
+ * One data read of a rule, from the logic engine's `collectVars` (which also covers the keys
+ * named by `missing`/`missing_some`), re-pointed into the scheme; `schemeFacts` lists them. Reads inside iteration
  * callbacks (`map`, `filter`, `reduce`, `all`, `some`, `none`) are marked `scoped`: there the
  * data is the current element (`current`/`accumulator` for reduce), not the scheme's namespaces.
  */
-import { collectVars } from '../logic/index.ts';
 import type { RuleSite } from './sites.ts';
 
 /** One read of the data by a rule. */
@@ -19,15 +18,4 @@ export interface VarUse {
   dynamic: boolean;
   /** The read happens inside an iteration callback, against an element. */
   scoped: boolean;
-}
-
-/**
- * Every data read of the given rules, in document order.
- * @example
- * schemeVars(ruleSites(scheme)).map((v) => v.path) // ['inputs.complaints', 'params.target', …]
- */
-export function schemeVars(sites: readonly RuleSite[]): VarUse[] {
-  return sites.flatMap((site) =>
-    collectVars(site.rule).map((v) => ({ site, path: v.path, pointer: site.pointer + v.pointer, dynamic: v.dynamic, scoped: v.scoped })),
-  );
 }

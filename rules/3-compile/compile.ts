@@ -1,22 +1,17 @@
 /**
  * @module 3-compile/compile
  * Phase 3 of the pipeline: every JSON Logic expression of a scheme becomes a function once
- * (cached by content in the logic engine), and the evaluation order is fixed: indicators and
- * population values in dependency order, so a rule only reads what is already computed.
+ * (cached by content in the logic engine). What each rule reads, the evaluation order
+ * (indicators and population values in dependency order, so a rule only reads what is already
+ * computed) and the content hash come from analysis (`2-analyze/facts.ts`), not found again.
  */
 import type { Scheme, Indicator, Adjustment, PopulationValue } from '../../schemas/generated/scheme.ts';
-import { compileLogic, compileTrace, collectVars, getOperator, listOperators, type TraceResult } from '../logic/index.ts';
+import { compileLogic, compileTrace, getOperator, listOperators, type TraceResult } from '../logic/index.ts';
 import { YardstickError, isYardstickError } from '../errors.ts';
-import { hashScheme } from '../hash.ts';
+import { ruleRefs, schemeFacts, type EvaluationStep, type RuleRefs, type SchemeFacts } from '../2-analyze/facts.ts';
 import { resolveWeights, type ResolvedWeights } from './weights.ts';
 
-/** Which data a rule reads, by namespace. */
-export interface RuleRefs {
-  inputs: Set<string>;
-  params: Set<string>;
-  indicators: Set<string>;
-  population: Set<string>;
-}
+export type { EvaluationStep, RuleRefs };
 
 /** One JSON Logic expression, ready to run (or the reason it cannot run). */
 export interface CompiledRule {
@@ -48,9 +43,6 @@ export interface CompiledAdjustment {
   when?: CompiledRule;
   points?: CompiledRule;
 }
-
-/** A node of the evaluation order. */
-export type EvaluationStep = { kind: 'indicator'; key: string } | { kind: 'population'; key: string };
 
 /** What applies to one row of the weight matrix. */
 export interface PositionPlan {
@@ -84,27 +76,30 @@ export interface CompiledScheme {
 const compiledSchemes = new WeakMap<Scheme, CompiledScheme>();
 
 /**
- * Compile a parsed scheme. Broken rules do not throw: the affected indicators report status
- * `error` when evaluated, so a draft can be previewed while it is being edited.
+ * Compile a parsed scheme, taking over what analysis found of it (`analyze(scheme).facts`), or
+ * finding it when called without. Broken rules do not throw: the affected indicators report
+ * status `error` when evaluated, so a draft can be previewed while it is being edited.
  * @example
  * const compiled = compileScheme(parseScheme(doc));
  * evaluateEmployee(compiled, { id: 'e1', position: 'engineer', inputs: { close_rate: 0.93 } });
  */
-export function compileScheme(scheme: Scheme): CompiledScheme {
+export function compileScheme(scheme: Scheme, analysed?: SchemeFacts): CompiledScheme {
   const cached = compiledSchemes.get(scheme);
   if (cached) return cached;
+  const facts = analysed ?? schemeFacts(scheme);
+  const compileAt = (rule: unknown, pointer: string) => compileRule(rule, pointer, facts.at.get(pointer)?.refs);
 
   const indicators = new Map<string, CompiledIndicator>();
   scheme.indicators.forEach((def, index) => {
-    if (!indicators.has(def.key)) indicators.set(def.key, { def, index, score: compileRule(def.score, `/indicators/${index}/score`) });
+    if (!indicators.has(def.key)) indicators.set(def.key, { def, index, score: compileAt(def.score, `/indicators/${index}/score`) });
   });
   const populationValues = new Map((scheme.population?.values ?? []).map((v) => [v.key, v] as const));
   const adjustments = (scheme.adjustments ?? []).map((def, i) => ({
     def,
-    when: def.when === undefined ? undefined : compileRule(def.when, `/adjustments/${i}/when`),
-    points: def.points === undefined ? undefined : compileRule(def.points, `/adjustments/${i}/points`),
+    when: def.when === undefined ? undefined : compileAt(def.when, `/adjustments/${i}/when`),
+    points: def.points === undefined ? undefined : compileAt(def.points, `/adjustments/${i}/points`),
   }));
-  const gradingRule = scheme.grading.rule === undefined ? undefined : compileRule(scheme.grading.rule, '/grading/rule');
+  const gradingRule = scheme.grading.rule === undefined ? undefined : compileAt(scheme.grading.rule, '/grading/rule');
 
   const params: Record<string, unknown> = Object.create(null);
   const blankParams = new Set<string>();
@@ -115,12 +110,13 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
 
   const brokenIndicators = new Map<string, string>();
   for (const [key, ind] of indicators) if (ind.score.error) brokenIndicators.set(key, ind.score.error.message);
-  const order = dependencyOrder(indicators, populationValues, brokenIndicators);
+  for (const key of facts.cyclic) brokenIndicators.set(key, `indicator "${key}" depends on itself through a cycle of references`);
+  const order = facts.order;
 
   const plans = new Map<string, PositionPlan>();
   const compiled: CompiledScheme = {
     scheme,
-    hash: hashScheme(scheme),
+    hash: facts.hash,
     indicators,
     indicatorDefs: [...indicators.values()].map((i) => i.def),
     inputDefs: Object.entries(scheme.inputs),
@@ -146,18 +142,15 @@ export function compileScheme(scheme: Scheme): CompiledScheme {
 }
 
 /**
- * Compile one expression of the scheme, recording what it reads.
+ * Compile one expression of the scheme, with what it reads (as analysis found it, or found here).
  * @example compileRule({ '/': [{ var: 'inputs.a' }, 2] }, '/indicators/0/score').refs.inputs // Set { 'a' }
  */
-export function compileRule(rule: unknown, pointer: string): CompiledRule {
-  const refs: RuleRefs = { inputs: new Set(), params: new Set(), indicators: new Set(), population: new Set() };
+export function compileRule(rule: unknown, pointer: string, found?: RuleRefs): CompiledRule {
+  let refs: RuleRefs = found ?? { inputs: new Set(), params: new Set(), indicators: new Set(), population: new Set() };
   // The registry says which operators divide; only operations count, not keys of literal objects.
   const divides = listOperators(rule).some((op) => getOperator(op)?.mayDivideByZero === true);
   try {
-    for (const v of collectVars(rule)) {
-      const [namespace, key] = v.path.split('.') as [string, string | undefined];
-      if (key !== undefined && (namespace === 'inputs' || namespace === 'params' || namespace === 'indicators' || namespace === 'population')) refs[namespace].add(key);
-    }
+    refs = found ?? ruleRefs(rule);
     let tracer: ((data: unknown) => TraceResult) | undefined;
     const trace = (data: unknown) => (tracer ??= compileTrace(rule))(data);
     return { rule, pointer, run: compileLogic(rule), trace, refs, divides, reads: readLists(refs) };
@@ -170,46 +163,6 @@ export function compileRule(rule: unknown, pointer: string): CompiledRule {
 function readLists(refs: RuleRefs): CompiledRule['reads'] {
   const list = (namespace: keyof RuleRefs) => [...refs[namespace]].map((key) => [key, `${namespace}.${key}`] as const);
   return { params: list('params'), inputs: list('inputs'), indicators: list('indicators'), population: list('population') };
-}
-
-/** Kahn's algorithm over indicators and population values, keeping document order among equals. */
-function dependencyOrder(indicators: Map<string, CompiledIndicator>, population: Map<string, PopulationValue>, broken: Map<string, string>): EvaluationStep[] {
-  const nodes: EvaluationStep[] = [
-    ...[...population.keys()].map((key) => ({ kind: 'population' as const, key })),
-    ...[...indicators.keys()].map((key) => ({ kind: 'indicator' as const, key })),
-  ];
-  const id = (s: EvaluationStep) => `${s.kind}:${s.key}`;
-  const deps = new Map<string, string[]>();
-  for (const node of nodes) {
-    if (node.kind === 'indicator') {
-      const refs = indicators.get(node.key)!.score.refs;
-      deps.set(id(node), [
-        ...[...refs.indicators].filter((k) => indicators.has(k)).map((k) => `indicator:${k}`),
-        ...[...refs.population].filter((k) => population.has(k)).map((k) => `population:${k}`),
-      ]);
-    } else {
-      const [namespace, key] = population.get(node.key)!.source.split('.');
-      deps.set(id(node), namespace === 'indicators' && indicators.has(key) ? [`indicator:${key}`] : []);
-    }
-  }
-  const done = new Set<string>();
-  const order: EvaluationStep[] = [];
-  let progressed = true;
-  while (progressed) {
-    progressed = false;
-    for (const node of nodes) {
-      if (done.has(id(node))) continue;
-      if (deps.get(id(node))!.every((d) => done.has(d))) {
-        done.add(id(node));
-        order.push(node);
-        progressed = true;
-      }
-    }
-  }
-  for (const node of nodes) {
-    if (!done.has(id(node)) && node.kind === 'indicator') broken.set(node.key, `indicator "${node.key}" depends on itself through a cycle of references`);
-  }
-  return order;
 }
 
 /** Weighted indicators plus everything they, the adjustments, the grading rule and population values read. */

@@ -5,7 +5,7 @@
  * every employee gets indicator scores, a total and a grade. Every bad cell of the file is
  * reported before anything is evaluated.
  */
-import { analyzeScheme, compileScheme, evaluatePopulation, type EmployeeResult, type IndicatorResult, type PopulationResult } from '../../rules/index.ts';
+import { analyze, compileScheme, evaluatePopulation, type EmployeeResult, type IndicatorResult, type PopulationResult } from '../../rules/index.ts';
 import { findingLines } from './check.ts';
 import { choice, CliError, EXIT, parseCommandArgs, usageError, type Command } from './command.ts';
 import { DEFAULT_EMPLOYEE_FILE_OPTIONS, readEmployeeFile } from './employee-file.ts';
@@ -76,7 +76,8 @@ Examples:
     };
 
     const { name, scheme } = await loadScheme(positionals[0], io.cwd);
-    const errors = analyzeScheme(scheme).filter((f) => f.severity === 'error');
+    const { findings, facts } = analyze(scheme);
+    const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length) {
       throw new CliError(EXIT.problems, `${name}: ${plural(errors.length, 'analysis error')}; nothing was evaluated (yardstick check ${name} lists every finding):`, {
         lines: findingLines(errors).map((l) => `  ${l}`),
@@ -86,7 +87,7 @@ Examples:
     const { employees, notes } = readEmployeeFile(inputs, scheme, fileOptions);
     for (const note of notes) io.stderr(`note: ${note}\n`);
 
-    const result = evaluatePopulation(compileScheme(scheme), employees.map((e) => e.data), { explain: format === 'json' || (values.explain ?? false) });
+    const result = evaluatePopulation(compileScheme(scheme, facts), employees.map((e) => e.data), { explain: format === 'json' || (values.explain ?? false) });
     const keys = [...new Set(scheme.indicators.map((i) => i.key))];
     if (format === 'json') io.stdout(toJson(result));
     else if (format === 'csv') io.stdout(csvLines(keys, result).join('\n') + '\n');
