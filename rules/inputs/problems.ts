@@ -46,7 +46,7 @@ export const IMPORT_ERROR_CODES = [
   'not_a_number',
   'not_yes_no',
   'unknown_option',
-  // A value the input's declaration refuses (the JSON Schema of `input-schema.ts`).
+  // A value the input's declaration refuses (`accept.ts`).
   'must_be_number',
   'must_be_integer',
   'must_be_boolean',
@@ -154,7 +154,7 @@ export interface ImportError {
   args: ImportErrorArgs;
 }
 
-/** The value-problem codes the input validator (`input-schema.ts`) reports. */
+/** The value-problem codes `accept.ts` reports. */
 export type InputIssueCode = Extract<
   ImportErrorCode,
   | 'must_be_number'

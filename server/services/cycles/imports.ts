@@ -33,7 +33,7 @@
 import type { Kysely } from 'kysely';
 import { sql, type Transaction } from 'kysely';
 import { canonicalJson } from '../../../rules/index.ts';
-import { checkSheetHeader, coerceInputs, decodeInputBytes, INPUT_SHEET_LIMITS, readCsvRecords, type CellProblem } from '../../../rules/inputs/index.ts';
+import { acceptInputValue, checkSheetHeader, coerceInputs, decodeInputBytes, INPUT_SHEET_LIMITS, readCsvRecords, type CellProblem, type InputIssue } from '../../../rules/inputs/index.ts';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, JsonValue, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
@@ -45,7 +45,6 @@ import { loadAssignments, loadRoster, type RosterEntry } from '../evaluation/ros
 import { loadVersions, type LoadedVersion } from '../evaluation/versions.ts';
 import { assertAcceptsInputs, writeInputs, type InputWrite } from './inputs.ts';
 import { IMPORT_ERROR_CODES, type ImportError, type ImportErrorArgsByCode, type ImportErrorCode, type ValueArgs } from '../../../rules/inputs/problems.ts';
-import { inputValidator, type InputIssue } from './input-schema.ts';
 import { actorOf } from '../access/scope.ts';
 import { inTransaction } from '../transaction.ts';
 
@@ -236,13 +235,12 @@ async function describeAbsent(db: Kysely<DB>, codes: string[], inScope: (departm
 
 /** CSV cells → typed values, checked against the row's version. */
 function checkCells(cells: Record<string, string>, version: LoadedVersion, entry: RosterEntry, err: Report): Record<string, JsonValue> {
-  const validator = inputValidator(version.scheme, version.contentHash);
   const usable: Record<string, string> = {};
   for (const [column, cell] of Object.entries(cells)) {
     if (cell.trim() === '') continue;
     const [key, group] = column.split('.', 2);
     const def = version.scheme.inputs[key];
-    const fits = def !== undefined && (group === undefined ? !def.multiRater : def.multiRater === true && validator.checkOne(key, { [group]: [] }).length === 0);
+    const fits = def !== undefined && (group === undefined ? !def.multiRater : def.multiRater === true && acceptInputValue(version.scheme, key, { [group]: [] }).length === 0);
     if (fits) usable[column] = cell;
     else err(column, `"${column}" is not an input of scheme ${version.schemeKey} v${version.number}, which applies to ${entry.code}`, 'column_not_in_version', { column, scheme: version.schemeKey, version: version.number, employee: entry.code });
   }
@@ -260,7 +258,7 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
       let refused = false;
       for (const [g, ratings] of Object.entries(value as Record<string, number[]>)) {
         const column = `${key}.${g}`;
-        for (const issue of validator.checkOne(key, { [g]: ratings })) {
+        for (const issue of acceptInputValue(version.scheme, key, { [g]: ratings })) {
           // The rating's place (`peer.1`) is left out: the column names the group, the cell shows the ratings.
           const { where, ...args } = issue.args;
           const place = where === undefined || /^\S+\.\d+$/.test(String(where)) ? {} : { where };
@@ -271,7 +269,7 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
       if (!refused) out[key] = value as JsonValue;
       continue;
     }
-    const problems = validator.checkOne(key, value);
+    const problems = acceptInputValue(version.scheme, key, value);
     for (const issue of problems) reportIssue(err, key, `"${usable[key].trim()}": ${issue.message}`, issue, valueArgs(key, version, { cell: usable[key].trim() }));
     if (!problems.length) out[key] = value as JsonValue;
   }
@@ -280,11 +278,10 @@ function checkCells(cells: Record<string, string>, version: LoadedVersion, entry
 
 /** JSON rows: values are already typed; null means "no value". */
 function checkTyped(inputs: Record<string, JsonValue>, version: LoadedVersion, err: Report): Record<string, JsonValue> {
-  const validator = inputValidator(version.scheme, version.contentHash);
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(inputs)) {
     if (value === null) continue;
-    const problems = validator.checkOne(key, value);
+    const problems = acceptInputValue(version.scheme, key, value);
     for (const issue of problems) {
       const message = issue.message.startsWith('"') ? issue.message : `${JSON.stringify(value)}: ${issue.message}`;
       reportIssue(err, key, message, issue, valueArgs(key, version, { value: JSON.stringify(value) }));

@@ -20,7 +20,7 @@ import { assertCycleStatus, assertNoActiveJob, loadCycle, lockCycle } from './cy
 import { employeeAttributes } from '../evaluation/employee-data.ts';
 import { loadRoster, type RosterEntry } from '../evaluation/roster.ts';
 import { loadVersions, type LoadedVersion } from '../evaluation/versions.ts';
-import { inputValidator } from './input-schema.ts';
+import { acceptInputs } from '../../../rules/inputs/index.ts';
 import { parsePaging, queryId } from '../query-params.ts';
 import { actorOf, assertCanReadDepartment, assertCanReadEmployee, assertCanWriteDepartment, readableDepartments } from '../access/scope.ts';
 import { inTransaction } from '../transaction.ts';
@@ -137,7 +137,7 @@ export async function enterInputs(db: Kysely<DB>, user: CurrentUser, cycleId: nu
   const [entry] = await loadRoster(db, cycleId, { employeeIds: [employeeId] });
   if (!entry) throw new YardstickError('invalid_input', `Employee ${employee.code} is not assessed in cycle ${cycle.key}: no assignment covers their department and position (or they are inactive).`, { employeeId: apiId(employeeId) });
   const version = (await loadVersions(db, [entry.versionId])).get(entry.versionId)!;
-  const issues = inputValidator(version.scheme, version.contentHash).check(values);
+  const issues = acceptInputs(version.scheme, values);
   if (issues.length) {
     const errors = issues.map((i) => ({ column: i.key, message: Object.hasOwn(version.scheme.inputs, i.key) ? `${JSON.stringify(values[i.key])}: ${i.message}` : i.message }));
     throw new YardstickError('invalid_input', `${errors[0].column}: ${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, { errors });
