@@ -12,14 +12,14 @@ import { forgetCachedTokens } from './sessions.ts';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { actorOf } from './scope.ts';
 import { createApiToken } from './sessions.ts';
 import { inTransaction } from '../transaction.ts';
 
 function token(t: Row<'api_tokens'>) {
-  return { id: apiId(t.id), userId: apiId(t.user_id), name: t.name, createdAt: apiTime(t.created_at), lastUsedAt: apiTime(t.last_used_at), revokedAt: apiTime(t.revoked_at) };
+  return apiRecord(t, ['id', 'user_id', 'name', 'created_at', 'last_used_at', 'revoked_at']);
 }
 
 /**

@@ -9,7 +9,7 @@ import { YardstickError } from '../../../rules/errors.ts';
 import type { Locale } from '../../../schemas/vocabulary.ts';
 import type { DB, UserRole } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiId, apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { assertExists } from '../org/org.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
@@ -42,15 +42,11 @@ export async function listUsers(db: Kysely<DB>) {
   for (const link of links) departments.set(link.user_id, [...(departments.get(link.user_id) ?? []), String(link.department_id)]);
   return {
     items: users.map((u) => ({
-      id: apiId(u.id),
-      username: u.username,
-      displayName: u.display_name,
-      role: u.role,
-      locale: u.locale,
+      ...apiRecord(u, ['id', 'username', 'display_name', 'role', 'locale']),
       departmentIds: departments.get(u.id) ?? [],
-      employeeId: apiId(u.employee_id),
+      ...apiRecord(u, ['employee_id']),
       hasPassword: u.password_hash !== null,
-      createdAt: apiTime(u.created_at),
+      ...apiRecord(u, ['created_at']),
     })),
   };
 }

@@ -16,7 +16,7 @@ import { YardstickError } from '../../../rules/errors.ts';
 import { cycleStatusesAllowing, NEXT_CYCLE_STATUSES } from '../../../schemas/vocabulary.ts';
 import type { CyclePeriod, CycleStatus, DB, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime, parseDay } from '../api-format.ts';
+import { apiId, apiRecord, parseDay } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { loadAssignments } from '../evaluation/roster.ts';
 import { loadVersions } from '../evaluation/versions.ts';
@@ -62,17 +62,9 @@ export interface ApiCycle {
  */
 export function toApiCycle(row: Row<'cycles'>): ApiCycle {
   return {
-    id: apiId(row.id),
-    key: row.key,
-    title: row.title,
-    period: row.period,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    status: row.status,
+    ...apiRecord(row, ['id', 'key', 'title', 'period', 'starts_on', 'ends_on', 'status']),
     nextStatuses: [...NEXT_CYCLE_STATUSES[row.status]],
-    createdBy: apiId(row.created_by),
-    createdAt: apiTime(row.created_at),
-    updatedAt: apiTime(row.updated_at),
+    ...apiRecord(row, ['created_by', 'created_at', 'updated_at']),
   };
 }
 

@@ -20,7 +20,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiId, apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { assertNoActiveJob, lockCycle } from '../cycles/cycles.ts';
 import { loadAssignments, loadRoster } from './roster.ts';
@@ -44,7 +44,7 @@ export interface ApiJob {
 const running = new Map<number, Promise<ApiJob>>();
 
 function toApiJob(row: Row<'evaluation_jobs'>): ApiJob {
-  return { id: apiId(row.id), cycleId: apiId(row.cycle_id), status: row.status, total: row.total, done: row.done_count, error: row.error, createdAt: apiTime(row.created_at), startedAt: apiTime(row.started_at), finishedAt: apiTime(row.finished_at) };
+  return { ...apiRecord(row, ['id', 'cycle_id', 'status', 'total']), done: row.done_count, ...apiRecord(row, ['error', 'created_at', 'started_at', 'finished_at']) };
 }
 
 export interface StartOptions {

@@ -9,7 +9,7 @@ import { YardstickError } from '../../../rules/errors.ts';
 import { canonicalJson } from '../../../rules/hash.ts';
 import type { DB, JsonObject, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { assertExists } from './org.ts';
 import type { Paging } from '../query-params.ts';
@@ -38,20 +38,8 @@ type EmployeeRow = Row<'employees'> & { department_key: string; position_key: st
 
 function employee(e: EmployeeRow) {
   return {
-    id: apiId(e.id),
-    code: e.code,
-    name: e.name,
-    departmentId: apiId(e.department_id),
-    departmentKey: e.department_key,
-    positionId: apiId(e.position_id),
     // Keys as the scheme's weights and scopes name them, so a preview can be filled in directly.
-    positionKey: e.position_key,
-    level: e.level,
-    managerId: apiId(e.manager_id),
-    attributes: e.attributes,
-    active: e.active,
-    createdAt: apiTime(e.created_at),
-    updatedAt: apiTime(e.updated_at),
+    ...apiRecord(e, ['id', 'code', 'name', 'department_id', 'department_key', 'position_id', 'position_key', 'level', 'manager_id', 'attributes', 'active', 'created_at', 'updated_at']),
   };
 }
 

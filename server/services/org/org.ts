@@ -8,17 +8,17 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { DB, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiId, apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { actorOf, readableDepartments } from '../access/scope.ts';
 import { inTransaction } from '../transaction.ts';
 
 function department(d: Row<'departments'>) {
-  return { id: apiId(d.id), key: d.key, name: d.name, parentId: apiId(d.parent_id), createdAt: apiTime(d.created_at) };
+  return apiRecord(d, ['id', 'key', 'name', 'parent_id', 'created_at']);
 }
 
 function position(p: Row<'positions'>) {
-  return { id: apiId(p.id), key: p.key, name: p.name, departmentId: apiId(p.department_id), createdAt: apiTime(p.created_at) };
+  return apiRecord(p, ['id', 'key', 'name', 'department_id', 'created_at']);
 }
 
 /**

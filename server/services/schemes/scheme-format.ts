@@ -4,7 +4,7 @@
  * A version summary leaves out the document; the full version carries it and its findings.
  */
 import type { Finding } from '../../../rules/index.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiId, apiRecord } from '../api-format.ts';
 import type { SchemeRow, VersionRow } from './scheme-access.ts';
 
 /** The columns a version summary needs (lists never load documents). */
@@ -24,20 +24,7 @@ export interface Lineage {
  * @example versionSummary(row) // { id: '31', number: 2, status: 'draft', revision: 4, … }
  */
 export function versionSummary(v: VersionSummaryRow) {
-  return {
-    id: apiId(v.id),
-    number: v.number,
-    status: v.status,
-    contentHash: v.content_hash,
-    revision: v.revision,
-    effectiveFrom: v.effective_from,
-    effectiveTo: v.effective_to,
-    createdAt: apiTime(v.created_at),
-    updatedAt: apiTime(v.updated_at),
-    publishedAt: apiTime(v.published_at),
-    retiredAt: apiTime(v.retired_at),
-    note: v.note,
-  };
+  return apiRecord(v, ['id', 'number', 'status', 'content_hash', 'revision', 'effective_from', 'effective_to', 'created_at', 'updated_at', 'published_at', 'retired_at', 'note']);
 }
 export type VersionSummary = ReturnType<typeof versionSummary>;
 
@@ -48,11 +35,9 @@ export type VersionSummary = ReturnType<typeof versionSummary>;
 export function versionDetail(v: VersionRow, scheme: Pick<SchemeRow, 'key'>, findings: Finding[]) {
   return {
     ...versionSummary(v),
-    schemeId: apiId(v.scheme_id),
+    ...apiRecord(v, ['scheme_id']),
     schemeKey: scheme.key,
-    document: v.document,
-    createdBy: apiId(v.created_by),
-    publishedBy: apiId(v.published_by),
+    ...apiRecord(v, ['document', 'created_by', 'published_by']),
     findings,
   };
 }
@@ -65,14 +50,11 @@ export function schemeView(s: SchemeRow, clonedFrom: Lineage | null, versions: V
   const latest = versions.at(-1) ?? null;
   const published = versions.filter((v) => v.status === 'published').at(-1) ?? null;
   return {
-    id: apiId(s.id),
-    key: s.key,
-    title: s.title,
+    ...apiRecord(s, ['id', 'key', 'title']),
     departmentId: apiId(s.owner_department_id),
     isTemplate: s.is_template,
     clonedFrom,
-    createdBy: apiId(s.created_by),
-    createdAt: apiTime(s.created_at),
+    ...apiRecord(s, ['created_by', 'created_at']),
     latestVersion: latest && versionSummary(latest),
     /** The newest published version: what a new cycle would use. */
     currentVersion: published && versionSummary(published),
