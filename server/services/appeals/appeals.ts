@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import { YardstickError } from '../../../rules/errors.ts';
 import type { AppealStatus, DB, Row } from '../../db/types.ts';
 import type { CurrentUser } from '../../domain/actor.ts';
-import { apiId, apiTime } from '../api-format.ts';
+import { apiId, apiRecord } from '../api-format.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { queryId } from '../query-params.ts';
 import { readableResult } from '../evaluation/results.ts';
@@ -38,26 +38,14 @@ const MOVES: Readonly<Record<string, Readonly<Partial<Record<Decision, readonly 
   'hr-review': { accepted: ['hr'], rejected: ['hr'] },
 };
 
-type AppealRow = Row<'appeals'> & { code: string; name: string; department_id: number; cycle_key: string };
+type AppealRow = Row<'appeals'> & { employee_code: string; employee_name: string; department_id: number; cycle_key: string };
 
 /** An appeal as the API shows it to `user`, with the decisions that user may take next (their role, its status). */
 function toApiAppeal(a: AppealRow, user: CurrentUser) {
   return {
-    id: apiId(a.id),
-    cycleId: apiId(a.cycle_id),
-    cycleKey: a.cycle_key,
-    employeeId: apiId(a.employee_id),
-    employeeCode: a.code,
-    employeeName: a.name,
-    departmentId: apiId(a.department_id),
-    status: a.status,
-    reason: a.reason,
-    evidence: a.evidence,
-    decision: a.decision,
-    decidedBy: apiId(a.decided_by),
+    ...apiRecord(a, ['id', 'cycle_id', 'cycle_key', 'employee_id', 'employee_code', 'employee_name', 'department_id', 'status', 'reason', 'evidence', 'decision', 'decided_by']),
     nextDecisions: (Object.keys(MOVES[a.status] ?? {}) as Decision[]).filter((d) => MOVES[a.status]![d]!.includes(user.role)),
-    createdAt: apiTime(a.created_at),
-    updatedAt: apiTime(a.updated_at),
+    ...apiRecord(a, ['created_at', 'updated_at']),
   };
 }
 
@@ -67,7 +55,7 @@ function appealRows(db: Kysely<DB>) {
     .innerJoin('employees as e', 'e.id', 'a.employee_id')
     .innerJoin('cycles as c', 'c.id', 'a.cycle_id')
     .selectAll('a')
-    .select(['e.code', 'e.name', 'e.department_id', 'c.key as cycle_key']);
+    .select(['e.code as employee_code', 'e.name as employee_name', 'e.department_id', 'c.key as cycle_key']);
 }
 
 /**
