@@ -109,7 +109,9 @@ function prepare(routes: readonly RouteSpec[], names: Set<string>): { root: JSON
     if (r.body) parts.body = copy(r.body);
     properties[operationKey(r)] = { type: 'object', additionalProperties: false, required: Object.keys(parts), properties: parts, description: r.summary };
   }
-  for (const name of imports) if (titles.has(name)) throw new Error(`generate-api-types: a response schema is titled ${name}, the name of the scheme type it imports; rename it`);
+  for (const name of [...imports, 'ApiOperations', 'ApiOperation', 'ApiResponse', 'ApiBody']) {
+    if (titles.has(name)) throw new Error(`generate-api-types: a schema is titled ${name}, a name the generated module already uses; rename it`);
+  }
   const root = { title: 'ApiOperations', description: "Every API operation, keyed 'METHOD /path': its response body and, where it takes JSON, its request body.", type: 'object', additionalProperties: false, required: Object.keys(properties), properties };
   return { root: root as JSONSchema, imports };
 }
@@ -127,7 +129,7 @@ export type ApiBody<O extends ApiOperation> = ApiOperations[O] extends { body: i
 
 /**
  * The source of `schemas/generated/api.ts` for the given routes.
- * @example await apiTypesSource(await declaredApiRoutes()) // '/* Generated … *\/\nimport type { Key } …'
+ * @example (await apiTypesSource(await declaredApiRoutes())).includes("'GET /api/cycles/:id': {") // true
  */
 export async function apiTypesSource(routes: readonly RouteSpec[]): Promise<string> {
   const { root, imports } = prepare(routes, schemeTypeNames());
