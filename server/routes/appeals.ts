@@ -7,29 +7,32 @@ import type { Hono } from 'hono';
 import { ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
+import { API_ID, listOf, NULLABLE_ID, record, TIME, titled } from '../services/api-schemas.ts';
 import { decideAppeal, fileAppeal, listAppeals, STATUSES, type Decision } from '../services/appeals/appeals.ts';
 import { parseId } from '../services/access/scope.ts';
 
-const APPEAL = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    cycleId: { type: 'string' },
+const DECISIONS = ['department-review', 'hr-review', 'accepted', 'rejected'] as const;
+
+const APPEAL = titled(
+  'Appeal',
+  record({
+    id: API_ID,
+    cycleId: API_ID,
     cycleKey: { type: 'string' },
-    employeeId: { type: 'string' },
+    employeeId: API_ID,
     employeeCode: { type: 'string' },
     employeeName: { type: 'string' },
-    departmentId: { type: 'string' },
+    departmentId: API_ID,
     status: { enum: [...STATUSES] },
     reason: { type: 'string' },
     evidence: { type: 'array' },
     decision: { type: ['string', 'null'] },
-    decidedBy: { type: ['string', 'null'] },
-    nextDecisions: { type: 'array', items: { enum: ['department-review', 'hr-review', 'accepted', 'rejected'] }, description: 'What the caller may decide next, given their role and the status.' },
-    createdAt: { type: 'string' },
-    updatedAt: { type: 'string' },
-  },
-};
+    decidedBy: NULLABLE_ID,
+    nextDecisions: { type: 'array', items: { enum: DECISIONS }, description: 'What the caller may decide next, given their role and the status.' },
+    createdAt: TIME,
+    updatedAt: TIME,
+  }),
+);
 
 const TEXT = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });
 
@@ -64,7 +67,7 @@ export function registerAppealRoutes(app: Hono<AppEnv>): void {
       roles: ROLES,
       description: 'HR and auditors see all, managers their departments’, employees their own; newest first (at most 500).',
       query: { cycle: { type: 'string', description: 'Cycle id' }, status: { type: 'string', enum: [...STATUSES], description: 'Appeal status' } },
-      response: { type: 'object', properties: { items: { type: 'array', items: APPEAL } } },
+      response: listOf(APPEAL),
     },
     (c, { query }) => listAppeals(c.var.db, c.var.user!, query),
   );
@@ -78,7 +81,7 @@ export function registerAppealRoutes(app: Hono<AppEnv>): void {
       tag: 'appeals',
       roles: ['hr', 'manager'],
       description: 'The department’s manager reviews first (department-review, then hr-review); HR decides (accepted or rejected), also directly.',
-      body: { type: 'object', additionalProperties: false, required: ['decision', 'note'], properties: { decision: { enum: ['department-review', 'hr-review', 'accepted', 'rejected'] }, note: TEXT(5000) } },
+      body: { type: 'object', additionalProperties: false, required: ['decision', 'note'], properties: { decision: { enum: DECISIONS }, note: TEXT(5000) } },
       response: APPEAL,
     },
     (c, { params, body }) => decideAppeal(c.var.db, c.var.user!, parseId(params.id, 'appeal'), body),

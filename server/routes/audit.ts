@@ -6,15 +6,15 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { API_ID, NULLABLE_ID, record, TIME } from '../services/api-schemas.ts';
+import { API_ID, NULLABLE_ID, record, TIME, titled } from '../services/api-schemas.ts';
 import { auditPage, auditVerification } from '../services/audit/audit-query.ts';
 import { auditHead } from '../services/audit/audit-verify.ts';
 
 const READERS = ['hr', 'auditor'] as const;
 
 const HEX64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
-const HEAD = record({ seq: API_ID, hash: HEX64, at: TIME });
-const ENTRY = record({
+const HEAD = titled('AuditHead', record({ seq: API_ID, hash: HEX64, at: TIME }));
+const ENTRY = titled('AuditEntry', record({
   seq: API_ID,
   at: TIME,
   actorUserId: NULLABLE_ID,
@@ -26,22 +26,31 @@ const ENTRY = record({
   payloadHash: HEX64,
   prevHash: HEX64,
   rowHash: HEX64,
-});
-const VERIFICATION = {
+}));
+const COUNT = { type: 'integer', minimum: 0 } as const;
+const PROBLEM = titled('AuditProblem', {
   type: 'object',
+  required: ['kind', 'message'],
+  properties: { kind: { enum: ['chain', 'anchor', 'result', 'input'] }, message: { type: 'string' } },
+  additionalProperties: { type: 'string' },
+  description: 'One record that no longer matches the log: a broken chain row, the anchor, a result or an input; further fields (seq, cycleId, employeeId, employeeCode, jobId, …) name it.',
+});
+const VERIFICATION = titled('AuditVerification', {
+  type: 'object',
+  additionalProperties: false,
   required: ['ok', 'count', 'head', 'checked', 'problems'],
   properties: {
     ok: { type: 'boolean' },
-    count: { type: 'integer', minimum: 0, description: 'Rows checked.' },
-    lastHash: { type: 'string' },
-    firstBrokenSeq: { type: 'string' },
-    reason: { type: 'string' },
+    count: { ...COUNT, description: 'Rows checked.' },
+    lastHash: { ...HEX64, description: 'Row hash of the last row, when the chain is intact.' },
+    firstBrokenSeq: { ...API_ID, description: 'The first row that does not verify, when the chain is broken.' },
+    reason: { type: 'string', description: 'The first problem in words.' },
     head: { anyOf: [HEAD, { type: 'null' }] },
-    anchor: { type: 'object' },
-    checked: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'How many evaluations, results and inputs were recomputed.' },
-    problems: { type: 'array', items: { type: 'object' }, description: 'Each names the row, result or input that no longer matches.' },
+    anchor: { ...record({ seq: API_ID, hash: { type: 'string' }, ok: { type: 'boolean' } }), description: 'The anchor given (anchorSeq, anchorHash) and whether that row is still there unchanged.' },
+    checked: { ...record({ evaluations: COUNT, superseded: COUNT, results: COUNT, inputs: COUNT }), description: 'How many evaluations, results and inputs were recomputed.' },
+    problems: { type: 'array', items: PROBLEM, description: 'Each names the row, result or input that no longer matches.' },
   },
-};
+});
 
 export function registerAuditRoutes(app: Hono<AppEnv>): void {
   route(
@@ -63,7 +72,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
         cursor: { type: 'string', description: 'nextCursor of the previous page.' },
         limit: { type: 'integer', description: 'Page size, 1–500 (default 50).' },
       },
-      response: record({ entries: { type: 'array', items: ENTRY }, nextCursor: { type: ['string', 'null'] } }),
+      response: titled('AuditPage', record({ entries: { type: 'array', items: ENTRY }, nextCursor: { type: ['string', 'null'], description: 'Pass it as cursor for the next (older) page; null on the last page.' } })),
     },
     (c, { query }) => auditPage(c.var.db, query),
   );

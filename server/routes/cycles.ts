@@ -7,41 +7,44 @@ import type { Hono } from 'hono';
 import { CYCLE_STATUSES, PERIODS, ROLES, type CycleStatus, type Period as CyclePeriod } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { DAY, ID, NAME, NULLABLE_ID } from '../services/api-schemas.ts';
+import { API_ID, DAY, ID, listOf, NAME, NULLABLE_ID, record, TIME, titled } from '../services/api-schemas.ts';
 import { createCycle, getCycle, listCycles, replaceAssignments, transitionCycle, type AssignmentInput } from '../services/cycles/cycles.ts';
 import { parseId } from '../services/access/scope.ts';
 
 const ALL = ROLES;
 const STATUSES = CYCLE_STATUSES;
 
-const CYCLE = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    key: { type: 'string' },
-    title: { type: 'string' },
-    period: { type: 'string' },
-    startsOn: DAY,
-    endsOn: DAY,
-    status: { enum: STATUSES },
-    nextStatuses: { type: 'array', items: { enum: STATUSES } },
-    createdBy: NULLABLE_ID,
-    createdAt: { type: 'string', format: 'date-time' },
-    updatedAt: { type: 'string', format: 'date-time' },
-  },
+const CYCLE_FIELDS = {
+  id: API_ID,
+  key: { type: 'string' },
+  title: { type: 'string' },
+  period: { enum: PERIODS },
+  startsOn: DAY,
+  endsOn: DAY,
+  status: { enum: STATUSES },
+  nextStatuses: { type: 'array', items: { enum: STATUSES }, description: 'Where a transition may take the cycle from here.' },
+  createdBy: NULLABLE_ID,
+  createdAt: TIME,
+  updatedAt: TIME,
 };
 
-const CYCLE_DETAIL = {
-  ...CYCLE,
-  properties: {
-    ...CYCLE.properties,
-    assignments: {
-      type: 'array',
-      items: { type: 'object', properties: { id: { type: 'string' }, versionId: { type: 'string' }, schemeId: { type: 'string' }, schemeKey: { type: 'string' }, versionNumber: { type: 'integer' }, contentHash: { type: 'string' }, departmentId: NULLABLE_ID, positionId: NULLABLE_ID } },
-    },
-    counts: { type: 'object', properties: { employees: { type: 'integer' }, employeesWithInputs: { type: 'integer' }, inputValues: { type: 'integer' }, results: { type: 'integer' }, openAppeals: { type: 'integer' } } },
-  },
-};
+const CYCLE = titled('Cycle', record(CYCLE_FIELDS));
+
+const ASSIGNMENT = titled(
+  'Assignment',
+  record({ id: API_ID, versionId: API_ID, schemeId: API_ID, schemeKey: { type: 'string' }, versionNumber: { type: 'integer', minimum: 1 }, contentHash: { type: 'string' }, departmentId: NULLABLE_ID, positionId: NULLABLE_ID }),
+);
+
+const COUNT = { type: 'integer', minimum: 0 } as const;
+
+const CYCLE_DETAIL = titled(
+  'CycleDetail',
+  record({
+    ...CYCLE_FIELDS,
+    assignments: { type: 'array', items: ASSIGNMENT },
+    counts: record({ employees: COUNT, employeesWithInputs: COUNT, inputValues: COUNT, results: COUNT, openAppeals: COUNT }),
+  }),
+);
 
 /**
  * Declare the cycle routes.
@@ -50,7 +53,7 @@ const CYCLE_DETAIL = {
 export function registerCycleRoutes(app: Hono<AppEnv>): void {
   route(
     app,
-    { method: 'get', path: '/api/cycles', summary: 'List cycles', tag: 'cycles', roles: ALL, description: 'Newest first. Employees see only cycles with a published result of theirs.', response: { type: 'object', properties: { items: { type: 'array', items: CYCLE } } } },
+    { method: 'get', path: '/api/cycles', summary: 'List cycles', tag: 'cycles', roles: ALL, description: 'Newest first. Employees see only cycles with a published result of theirs.', response: listOf(CYCLE) },
     async (c) => ({ items: await listCycles(c.var.db, c.var.user!) }),
   );
 

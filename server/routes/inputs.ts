@@ -7,14 +7,71 @@ import type { Hono } from 'hono';
 import type { JsonValue } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { PAGING_QUERY } from '../services/api-schemas.ts';
+import { CYCLE_STATUSES } from '../../schemas/vocabulary.ts';
+import { API_ID, NULLABLE_ID, PAGING_QUERY, record, TIME, titled } from '../services/api-schemas.ts';
 import { IMPORT_ERROR_CODES } from '../../rules/inputs/problems.ts';
 import { importInputs } from '../services/cycles/imports.ts';
 import { enterInputs, inputGrid } from '../services/cycles/inputs.ts';
 import { parseId } from '../services/access/scope.ts';
 
-const CELL = { type: ['object', 'null'], properties: { value: {}, source: { enum: ['manual', 'import', 'api'] }, enteredBy: { type: ['string', 'null'] }, enteredAt: { type: 'string' }, importBatchId: { type: ['string', 'null'] } } };
-const ROW = { type: 'object', properties: { employeeId: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, departmentId: { type: 'string' }, positionId: { type: 'string' }, versionId: { type: 'string' }, attributes: { type: 'object', description: 'Scalar employee attributes and the level, as rules and peer-group scopes read them.' }, cells: { type: 'object', additionalProperties: CELL } } };
+const NULLABLE_NUMBER = { type: ['number', 'null'] } as const;
+const SCALAR = { type: ['string', 'number', 'boolean', 'null'] } as const;
+
+const CELL = titled(
+  'InputCell',
+  record({ value: { description: 'The stored value (JSON).' }, source: { enum: ['manual', 'import', 'api'] }, enteredBy: NULLABLE_ID, enteredAt: TIME, importBatchId: NULLABLE_ID }),
+);
+const ROW = titled(
+  'InputRow',
+  record({
+    employeeId: API_ID,
+    code: { type: 'string' },
+    name: { type: 'string' },
+    departmentId: API_ID,
+    positionId: API_ID,
+    versionId: API_ID,
+    attributes: { type: 'object', additionalProperties: SCALAR, description: 'Scalar employee attributes and the level, as rules and peer-group scopes read them.' },
+    cells: { type: 'object', additionalProperties: { anyOf: [CELL, { type: 'null' }] }, description: 'Every input the version declares, null where nothing is stored.' },
+  }),
+);
+const GRID_INPUT = titled(
+  'GridInput',
+  record({
+    key: { type: 'string' },
+    title: { type: 'string' },
+    type: { $ref: 'scheme.schema.json#/$defs/input/properties/type' },
+    unit: { type: ['string', 'null'] },
+    minimum: NULLABLE_NUMBER,
+    maximum: NULLABLE_NUMBER,
+    options: { anyOf: [{ type: 'array', items: { type: ['string', 'number'] } }, { type: 'null' }], description: 'The values an enum or rating input takes.' },
+    multiRater: { type: 'boolean' },
+    raterGroups: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }] },
+    required: { type: 'boolean' },
+  }),
+);
+const GRID_VERSION = titled('GridVersion', record({ id: API_ID, schemeKey: { type: 'string' }, number: { type: 'integer', minimum: 1 }, inputs: { type: 'array', items: GRID_INPUT } }));
+const GRID = titled(
+  'InputGrid',
+  record({
+    cycle: record({ id: API_ID, key: { type: 'string' }, status: { enum: CYCLE_STATUSES }, acceptsInputs: { type: 'boolean' } }),
+    versions: { type: 'array', items: GRID_VERSION },
+    total: { type: 'integer', minimum: 0 },
+    limit: { type: 'integer', minimum: 1 },
+    offset: { type: 'integer', minimum: 0 },
+    rows: { type: 'array', items: ROW },
+  }),
+);
+const IMPORT_RESULT = titled(
+  'ImportResult',
+  record({
+    batchId: API_ID,
+    rows: { type: 'integer', minimum: 0 },
+    values: { type: 'integer', minimum: 0 },
+    changed: { type: 'integer', minimum: 0 },
+    sha256: { type: 'string' },
+    sameAsBatchId: { ...NULLABLE_ID, description: 'An earlier batch of this cycle with the same bytes, if any.' },
+  }),
+);
 const IMPORT_ERRORS = `On any problem: 400 invalid_input with details.errors = [{ row, column, message, code, args }] (CSV rows are line numbers, header = 1; JSON rows count from 1; column is null for a whole row) and details.truncated, and nothing written. message is English; code is one of ${IMPORT_ERROR_CODES.join(', ')}; args are the values the message was filled with (strings and numbers, lists joined with ", "), so clients can word the problem in their own language.`;
 
 /**
@@ -32,7 +89,7 @@ export function registerInputRoutes(app: Hono<AppEnv>): void {
       roles: ['hr', 'manager', 'auditor'],
       description: 'Assessed employees × the inputs their scheme version declares, with who entered each value, when and how. Managers see their own departments.',
       query: { department: { type: 'string', description: 'Department id' }, employee: { type: 'string', description: 'Employee id' }, ...PAGING_QUERY },
-      response: { type: 'object', properties: { cycle: { type: 'object' }, versions: { type: 'array' }, total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, rows: { type: 'array', items: ROW } } },
+      response: GRID,
     },
     (c, { params, query }) => inputGrid(c.var.db, c.var.user!, parseId(params.id, 'cycle'), query),
   );
@@ -64,7 +121,7 @@ export function registerInputRoutes(app: Hono<AppEnv>): void {
       rawBody: { contentTypes: ['text/csv'], description: 'CSV text, UTF-8 or GB18030/GBK; at most 1,000 columns, 100,000 characters a cell and 200,000 data rows' },
       body: { type: 'object', additionalProperties: false, required: ['rows'], properties: { rows: { type: 'array', maxItems: 200000, items: { type: 'object', additionalProperties: false, required: ['employee', 'inputs'], properties: { employee: { type: 'string', minLength: 1, maxLength: 64 }, inputs: { type: 'object', maxProperties: 500 } } } } } },
       query: { filename: { type: 'string', description: 'The uploaded file’s name, kept with the import batch' } },
-      response: { type: 'object', properties: { batchId: { type: 'string' }, rows: { type: 'integer' }, values: { type: 'integer' }, changed: { type: 'integer' }, sha256: { type: 'string' }, sameAsBatchId: { type: ['string', 'null'] } } },
+      response: IMPORT_RESULT,
     },
     (c, { params, body, raw, query }) => {
       const filename = query.filename?.slice(0, 255);

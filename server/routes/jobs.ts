@@ -5,23 +5,24 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
+import { API_ID, NULLABLE_TIME, record, TIME, titled } from '../services/api-schemas.ts';
 import { getJob, startEvaluation } from '../services/evaluation/jobs.ts';
 import { parseId } from '../services/access/scope.ts';
 
-const JOB = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    cycleId: { type: 'string' },
+const JOB = titled(
+  'Job',
+  record({
+    id: API_ID,
+    cycleId: API_ID,
     status: { enum: ['queued', 'running', 'done', 'failed'] },
-    total: { type: 'integer' },
-    done: { type: 'integer' },
-    error: { type: ['string', 'null'] },
-    createdAt: { type: 'string' },
-    startedAt: { type: ['string', 'null'] },
-    finishedAt: { type: ['string', 'null'] },
-  },
-};
+    total: { type: 'integer', minimum: 0, description: 'Results to write.' },
+    done: { type: 'integer', minimum: 0, description: 'Results written so far.' },
+    error: { type: ['string', 'null'], description: 'Why a failed job stopped.' },
+    createdAt: TIME,
+    startedAt: NULLABLE_TIME,
+    finishedAt: NULLABLE_TIME,
+  }),
+);
 
 /**
  * Declare the evaluation job routes.
@@ -38,7 +39,7 @@ export function registerJobRoutes(app: Hono<AppEnv>): void {
       roles: ['hr'],
       status: 202,
       description: 'Starts a background job that evaluates every assessed employee from the stored inputs and stores the results; the cycle becomes evaluated when it finishes. Poll GET /api/jobs/{jobId}. Open, collecting and evaluated cycles only; one job per cycle at a time: a request sent while a job of the cycle was unfinished is 409, even if that job has finished by the time the request gets its turn (double clicks, retries).',
-      response: { type: 'object', properties: { jobId: { type: 'string' } } },
+      response: record({ jobId: API_ID }),
     },
     (c, { params }) => startEvaluation(c.var.db, c.var.user!, parseId(params.id, 'cycle'), { requestedAt: c.var.receivedAt }),
   );

@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import type { JsonObject } from '../db/types.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { API_ID, ID, KEY, listOf, NAME, NULLABLE_ID, pageOf, PAGING_QUERY, record, TIME } from '../services/api-schemas.ts';
+import { API_ID, ID, KEY, listOf, NAME, NULLABLE_ID, pageOf, PAGING_QUERY, record, TIME, titled } from '../services/api-schemas.ts';
 import { createEmployee, type EmployeeFields, getEmployee, listEmployees, updateEmployee } from '../services/org/employees.ts';
 import { createDepartment, createPosition, listDepartments, listPositions } from '../services/org/org.ts';
 import { parsePaging, queryId } from '../services/query-params.ts';
@@ -15,9 +15,9 @@ import { parseId } from '../services/access/scope.ts';
 
 const READERS = ['hr', 'manager', 'auditor'] as const;
 
-const DEPARTMENT = record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, parentId: NULLABLE_ID, createdAt: TIME });
-const POSITION = record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, departmentId: { ...NULLABLE_ID, description: 'null: shared by all departments.' }, createdAt: TIME });
-const EMPLOYEE = record({
+const DEPARTMENT = titled('Department', record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, parentId: NULLABLE_ID, createdAt: TIME }));
+const POSITION = titled('Position', record({ id: API_ID, key: { type: 'string' }, name: { type: 'string' }, departmentId: { ...NULLABLE_ID, description: 'null: shared by all departments.' }, createdAt: TIME }));
+const EMPLOYEE = titled('Employee', record({
   id: API_ID,
   code: { type: 'string', description: 'The employee code (工号).' },
   name: { type: 'string' },
@@ -31,7 +31,7 @@ const EMPLOYEE = record({
   active: { type: 'boolean' },
   createdAt: TIME,
   updatedAt: TIME,
-});
+}));
 
 /** Employee fields as the API takes them (ids as strings). */
 interface EmployeeBody {

@@ -4,10 +4,10 @@
  * figures, and the reproduction check.
  */
 import type { Hono } from 'hono';
-import { ROLES } from '../../schemas/vocabulary.ts';
+import { CYCLE_STATUSES, ROLES } from '../../schemas/vocabulary.ts';
 import type { AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { NULLABLE_ID, PAGING_QUERY, withParts } from '../services/api-schemas.ts';
+import { API_ID, DAY, NULLABLE_ID, pageOf, PAGING_QUERY, record, TIME, titled, withParts } from '../services/api-schemas.ts';
 import { reproduceResult } from '../services/evaluation/reproduce.ts';
 import { cycleStats } from '../services/evaluation/stats.ts';
 import { listResultRevisions } from '../services/evaluation/result-revisions.ts';
@@ -16,6 +16,94 @@ import { parseId } from '../services/access/scope.ts';
 
 const ALL = ROLES;
 const SCOPE = 'HR and auditors see everyone, managers their departments, employees their own result once the cycle is published.';
+
+const TOTAL = { type: ['number', 'null'], description: 'null when the result is incomplete.' } as const;
+const GRADE = { type: ['string', 'null'] } as const;
+const STATUS = { enum: ['ok', 'incomplete'] } as const;
+
+const RESULT_ITEM = titled(
+  'ResultItem',
+  record({
+    employeeId: API_ID,
+    code: { type: 'string' },
+    name: { type: 'string' },
+    departmentId: API_ID,
+    departmentKey: { type: 'string' },
+    departmentName: { type: 'string' },
+    positionId: API_ID,
+    positionKey: { type: 'string' },
+    versionId: API_ID,
+    total: TOTAL,
+    grade: GRADE,
+    status: STATUS,
+    rank: { type: ['integer', 'null'], description: 'Position in the ranking of the result’s population, when the scheme ranks.' },
+    computedAt: TIME,
+  }),
+);
+
+const RESULT_DETAIL = titled(
+  'ResultDetail',
+  record({
+    cycle: record({ id: API_ID, key: { type: 'string' }, title: { type: 'string' }, status: { enum: CYCLE_STATUSES }, startsOn: DAY, endsOn: DAY }),
+    employee: record({ id: API_ID, code: { type: 'string' }, name: { type: 'string' }, departmentId: API_ID, departmentKey: { type: 'string' }, positionId: API_ID, positionKey: { type: 'string' } }),
+    schemeVersion: record({ id: API_ID, schemeKey: { type: 'string' }, number: { type: 'integer', minimum: 1 }, contentHash: { type: 'string' } }),
+    total: TOTAL,
+    grade: GRADE,
+    status: STATUS,
+    schemeHash: { type: 'string' },
+    inputsHash: { type: 'string' },
+    jobId: NULLABLE_ID,
+    computedAt: TIME,
+    result: { type: 'object', description: 'The stored EmployeeResult (indicator scores, totals, adjustments, distribution).' },
+    explanation: { type: 'object', description: 'Per-indicator traces, recomputed from the stored version and inputs.' },
+    inputsChanged: { type: 'boolean', description: 'Whether the inputs changed since the result was computed.' },
+  }),
+);
+
+const RESULT_REVISION = titled(
+  'ResultRevision',
+  record({
+    revision: { type: 'integer', minimum: 1 },
+    current: { type: 'boolean' },
+    removed: { type: 'boolean', description: 'The evaluation that wrote it no longer assessed the employee.' },
+    jobId: NULLABLE_ID,
+    startedBy: { type: ['string', 'null'], description: 'User name of who started the evaluation.' },
+    startedByName: { type: ['string', 'null'] },
+    reason: { type: 'string' },
+    computedAt: TIME,
+    versionId: API_ID,
+    total: TOTAL,
+    grade: GRADE,
+    status: STATUS,
+    schemeHash: { type: 'string' },
+    inputsHash: { type: 'string' },
+    resultHash: { type: 'string', description: 'Recomputed now from the stored result.' },
+    recordedResultHash: { type: ['string', 'null'], description: 'As written with the revision.' },
+  }),
+);
+
+const COMPARED = titled('ReproducedFigures', record({
+  total: TOTAL,
+  grade: GRADE,
+  status: STATUS,
+  inputsHash: { type: 'string' },
+  schemeHash: { type: 'string' },
+  contentHash: { type: 'string' },
+  resultHash: { type: 'string' },
+  indicators: { type: 'object', additionalProperties: { type: ['number', 'null'] }, description: 'Indicator scores by key.' },
+}));
+
+const REPRODUCTION = titled(
+  'Reproduction',
+  record({
+    matches: { type: 'boolean' },
+    versionId: API_ID,
+    population: { type: 'integer', minimum: 0, description: 'Employees re-evaluated with it (the result’s whole population).' },
+    stored: COMPARED,
+    recomputed: COMPARED,
+    differences: { type: 'array', items: record({ field: { type: 'string', description: 'e.g. total, grade or indicators.csat' }, stored: {}, recomputed: {} }) },
+  }),
+);
 
 /**
  * Declare the result, stats and reproduction routes.
@@ -39,7 +127,7 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
         sort: { type: 'string', enum: ['total', '-total', 'code'], description: 'Default code; missing totals last' },
         ...PAGING_QUERY,
       },
-      response: { type: 'object', properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, items: { type: 'array', items: { type: 'object' } } } },
+      response: pageOf(RESULT_ITEM),
     },
     (c, { params, query }) => listResults(c.var.db, c.var.user!, parseId(params.id, 'cycle'), query),
   );
@@ -53,21 +141,7 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       tag: 'results',
       roles: ALL,
       description: `The stored result plus an explanation with per-indicator traces, recomputed from the stored version and inputs (inputsChanged says whether the inputs changed since). ${SCOPE}`,
-      response: withParts({
-        cycle: { type: 'object' },
-        employee: { type: 'object' },
-        schemeVersion: { type: 'object' },
-        total: { type: ['number', 'null'] },
-        grade: { type: ['string', 'null'] },
-        status: { type: 'string' },
-        schemeHash: { type: 'string' },
-        inputsHash: { type: 'string' },
-        jobId: NULLABLE_ID,
-        computedAt: { type: 'string' },
-        result: { type: 'object', description: 'The stored EmployeeResult (indicator scores, totals, adjustments, distribution).' },
-        explanation: { type: 'object', description: 'Per-indicator traces, recomputed from the stored version and inputs.' },
-        inputsChanged: { type: 'boolean' },
-      }),
+      response: RESULT_DETAIL,
     },
     (c, { params }) => getResult(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
   );
@@ -81,7 +155,7 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       tag: 'results',
       roles: ['hr', 'auditor'],
       description: 'Results are append-only: each evaluation adds a revision. Lists them newest first with the evaluation job that wrote each (who started it, when), whether it removed the employee, and its scheme, inputs and result hashes (resultHash recomputed now, recordedResultHash as written).',
-      response: { type: 'object', properties: { cycleId: { type: 'string' }, employeeId: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } } },
+      response: record({ cycleId: API_ID, employeeId: API_ID, items: { type: 'array', items: RESULT_REVISION } }),
     },
     (c, { params }) => listResultRevisions(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
   );
@@ -115,7 +189,7 @@ export function registerResultRoutes(app: Hono<AppEnv>): void {
       tag: 'results',
       roles: ['hr', 'auditor'],
       description: 'Re-evaluates the whole population of the result’s scheme version from the stored inputs with the stored document, and lists every difference (total, grade, status, indicator scores, inputs hash, scheme hash, result hash). Changes nothing.',
-      response: { type: 'object', properties: { matches: { type: 'boolean' }, stored: { type: 'object' }, recomputed: { type: 'object' }, differences: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, stored: {}, recomputed: {} } } } } },
+      response: REPRODUCTION,
     },
     (c, { params }) => reproduceResult(c.var.db, c.var.user!, parseId(params.id, 'cycle'), parseId(params.employeeId, 'employee')),
   );

@@ -5,10 +5,7 @@
  *
  * @example route(app, { …, response: VERSION_DETAIL }, handler)
  */
-import { API_ID, listOf, NULLABLE_ID, record, TIME } from '../services/api-schemas.ts';
-
-const NULLABLE_TIME = { type: ['string', 'null'] } as const;
-const NULLABLE_DAY = { type: ['string', 'null'], pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
+import { API_ID, listOf, NULLABLE_DAY, NULLABLE_ID, NULLABLE_TIME, record, TIME, titled } from '../services/api-schemas.ts';
 
 const VERSION_FIELDS = {
   id: API_ID,
@@ -26,10 +23,10 @@ const VERSION_FIELDS = {
 };
 
 /** A version without its document. */
-export const VERSION_SUMMARY = record(VERSION_FIELDS);
+export const VERSION_SUMMARY = titled('VersionSummary', record(VERSION_FIELDS));
 
 /** A whole version: its document, who wrote and published it, and the findings of its analysis. */
-export const VERSION_DETAIL = record({
+export const VERSION_DETAIL = titled('Version', record({
   ...VERSION_FIELDS,
   schemeId: API_ID,
   schemeKey: { type: 'string' },
@@ -37,7 +34,7 @@ export const VERSION_DETAIL = record({
   createdBy: NULLABLE_ID,
   publishedBy: NULLABLE_ID,
   findings: { type: 'array', items: { type: 'object', required: ['severity', 'code', 'pointer', 'path', 'message'] } },
-});
+}));
 
 const SCHEME_FIELDS = {
   id: API_ID,
@@ -45,7 +42,7 @@ const SCHEME_FIELDS = {
   title: { type: 'string' },
   departmentId: { ...NULLABLE_ID, description: "null: HR's library." },
   isTemplate: { type: 'boolean' },
-  clonedFrom: { anyOf: [record({ schemeId: API_ID, schemeKey: { type: 'string' }, versionId: API_ID, versionNumber: { type: 'integer' } }), { type: 'null' }] },
+  clonedFrom: { anyOf: [titled('Lineage', record({ schemeId: API_ID, schemeKey: { type: 'string' }, versionId: API_ID, versionNumber: { type: 'integer' } })), { type: 'null' }] },
   createdBy: NULLABLE_ID,
   createdAt: TIME,
   latestVersion: { anyOf: [VERSION_SUMMARY, { type: 'null' }] },
@@ -54,13 +51,13 @@ const SCHEME_FIELDS = {
 };
 
 /** A scheme with its lineage, latest and current version. */
-export const SCHEME = record(SCHEME_FIELDS);
+export const SCHEME = titled('SchemeSummary', record(SCHEME_FIELDS));
 
 /** A scheme with the summaries of all its versions, oldest first. */
-export const SCHEME_WITH_VERSIONS = record({ ...SCHEME_FIELDS, versions: { type: 'array', items: VERSION_SUMMARY } });
+export const SCHEME_WITH_VERSIONS = titled('SchemeDetail', record({ ...SCHEME_FIELDS, versions: { type: 'array', items: VERSION_SUMMARY } }));
 
 /** A scheme just created or cloned, with its draft version 1. */
-export const CREATED_SCHEME = record({ scheme: SCHEME, version: VERSION_DETAIL });
+export const CREATED_SCHEME = titled('CreatedScheme', record({ scheme: SCHEME, version: VERSION_DETAIL }));
 
 /** The template library: schemes with the title and description of their document. */
-export const TEMPLATES = listOf(record({ ...SCHEME_FIELDS, documentTitle: { type: ['string', 'null'] }, description: { type: ['string', 'null'] } }));
+export const TEMPLATES = listOf(titled('TemplateSummary', record({ ...SCHEME_FIELDS, documentTitle: { type: ['string', 'null'] }, description: { type: ['string', 'null'] } })));

@@ -7,7 +7,7 @@ import { LOCALES, PASSWORD_MIN_LENGTH, type Locale } from '../../schemas/vocabul
 import type { UserRole } from '../db/types.ts';
 import { ROLES, type AppEnv } from '../http/env.ts';
 import { route } from '../http/route.ts';
-import { API_ID, ID, listOf, NAME, NULLABLE_ID, record, TIME } from '../services/api-schemas.ts';
+import { API_ID, ID, listOf, NAME, NULLABLE_ID, NULLABLE_TIME, record, TIME, titled } from '../services/api-schemas.ts';
 import { unlockUser } from '../services/access/login.ts';
 import { parseId } from '../services/access/scope.ts';
 import { createToken, listTokens, revokeToken } from '../services/access/tokens.ts';
@@ -23,7 +23,7 @@ interface UserBody {
   employeeId?: string;
 }
 
-const ACCOUNT = record({
+const ACCOUNT = titled('Account', record({
   id: API_ID,
   username: { type: 'string' },
   displayName: { type: 'string' },
@@ -33,9 +33,9 @@ const ACCOUNT = record({
   employeeId: { ...NULLABLE_ID, description: 'Employees: their own record.' },
   hasPassword: { type: 'boolean', description: 'Whether password login is possible (otherwise API tokens only).' },
   createdAt: TIME,
-});
-const TOKEN_PROPERTIES = { id: API_ID, userId: API_ID, name: { type: 'string' }, createdAt: TIME, lastUsedAt: { type: ['string', 'null'] }, revokedAt: { type: ['string', 'null'] } };
-const TOKEN = record(TOKEN_PROPERTIES);
+}));
+const TOKEN_PROPERTIES = { id: API_ID, userId: API_ID, name: { type: 'string' }, createdAt: TIME, lastUsedAt: NULLABLE_TIME, revokedAt: NULLABLE_TIME };
+const TOKEN = titled('ApiToken', record(TOKEN_PROPERTIES));
 
 export function registerUserRoutes(app: Hono<AppEnv>): void {
   route(app, { method: 'get', path: '/api/users', summary: 'List users', tag: 'users', roles: ['hr', 'auditor'], description: 'Never includes password hashes; `hasPassword` says whether password login is possible.', response: listOf(ACCOUNT) }, (c) =>
@@ -101,7 +101,7 @@ export function registerUserRoutes(app: Hono<AppEnv>): void {
       status: 201,
       description: 'Returns the secret (`token`) once; only its hash is stored. Send it as `Authorization: Bearer <token>`; it acts with your role and scope. Only from a signed-in session, not with another token.',
       body: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: NAME } },
-      response: record({ ...TOKEN_PROPERTIES, token: { type: 'string', description: 'The secret, shown this once.' } }),
+      response: titled('CreatedApiToken', record({ ...TOKEN_PROPERTIES, token: { type: 'string', description: 'The secret, shown this once.' } })),
     },
     (c, { body }) => createToken(c.var.db, c.var.user!, body.name),
   );

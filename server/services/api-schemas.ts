@@ -31,6 +31,23 @@ export const API_ID = { type: 'string', pattern: '^[1-9][0-9]*$' } as const;
 /** Response fragment: a moment, ISO 8601 in UTC (e.g. 2026-12-04T19:59:24.336Z). */
 export const TIME = { type: 'string', description: 'ISO 8601 time in UTC.' } as const;
 
+/** Response fragment: a moment that may not have happened yet (null). */
+export const NULLABLE_TIME = { type: ['string', 'null'], description: 'ISO 8601 time in UTC, or null.' } as const;
+
+/** Response fragment: a calendar day or null. */
+export const NULLABLE_DAY = { type: ['string', 'null'], pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as const;
+
+/**
+ * Response fragment: a schema with a name. The OpenAPI document shows the title, and the
+ * generated API types (`schemas/generated/api.ts`) export the schema as a type of that name, so
+ * the studio can say `Cycle` rather than spelling out the operation that returns one. Titles are
+ * unique: the generator refuses two different schemas with one title.
+ * @example titled('Cycle', record({ id: API_ID, key: { type: 'string' } }))
+ */
+export function titled(title: string, schema: Record<string, unknown>): Record<string, unknown> {
+  return { title, ...schema };
+}
+
 /**
  * Response fragment: an object whose listed properties are all present, and nothing else.
  * @example record({ id: API_ID, name: { type: 'string' } })

@@ -4,27 +4,12 @@
  * next (the server's own workflow table, services/appeals/appeals.ts), so the studio draws exactly those
  * buttons without keeping a copy of the rules.
  */
+import type { Appeal } from '../../../schemas/generated/api.ts';
 
-export type AppealStatus = 'filed' | 'department-review' | 'hr-review' | 'accepted' | 'rejected' | 'withdrawn';
-export type AppealDecision = 'department-review' | 'hr-review' | 'accepted' | 'rejected';
-
-export interface Appeal {
-  id: string;
-  cycleId: string;
-  cycleKey: string;
-  employeeId: string;
-  employeeCode: string;
-  employeeName: string;
-  departmentId: string;
-  status: AppealStatus;
-  reason: string;
-  evidence: unknown[];
-  decision: string | null;
-  decidedBy: string | null;
-  nextDecisions: AppealDecision[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** The generated type of the appeal routes' answers (`server/routes/appeals.ts`). */
+export type { Appeal };
+export type AppealStatus = Appeal['status'];
+export type AppealDecision = Appeal['nextDecisions'][number];
 
 export const OPEN_STATUSES: readonly AppealStatus[] = ['filed', 'department-review', 'hr-review'];
 export const APPEAL_STATUSES: readonly AppealStatus[] = [...OPEN_STATUSES, 'accepted', 'rejected', 'withdrawn'];
